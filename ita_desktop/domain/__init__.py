@@ -1,0 +1,1 @@
+"""Plain Python: records, criteria definitions, scoring, analysis, Thai text rules."""

@@ -1,0 +1,1 @@
+"""Use cases without Qt: each user action one transaction, returning what changed."""

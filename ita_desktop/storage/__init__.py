@@ -1,0 +1,1 @@
+"""sqlite-utils storage: opening, pragmas, migrations, queries and writes."""

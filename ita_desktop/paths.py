@@ -23,3 +23,11 @@ def default_data_file() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("ITA Desktop", appauthor=False)) / "ita-desktop.sqlite"
+
+
+def log_file() -> Path:
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("ITA Desktop", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "ita-desktop.log"

@@ -52,7 +52,7 @@ class Office:
 
 @dataclass
 class Score:
-    """One figure of an assessment: this year's and, when last year is not in the file, last year's."""
+    """One figure: this year's and, when last year is not in the file, last year's as typed."""
 
     scope: Scope
     key: str

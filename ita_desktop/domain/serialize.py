@@ -12,11 +12,7 @@ from ita_desktop.domain.criteria import Criteria
 def plain(value: Any) -> Any:
     """Dataclasses, Decimals and dates as JSON-ready values (Decimal → its exact text)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.init
-        }
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):

@@ -1,4 +1,4 @@
-"""Strict parsing of definition data (TOML/JSON) into frozen dataclasses: unknown keys are errors."""
+"""Strict parsing of definitions (TOML/JSON) into frozen dataclasses: unknown keys are errors."""
 
 import dataclasses
 import types

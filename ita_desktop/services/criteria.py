@@ -1,4 +1,4 @@
-"""Criteria of each fiscal year: shipped files in forms/criteria, or the clerk's edited copy in the file."""
+"""Criteria of each fiscal year: shipped in forms/criteria, or the clerk's edited copy."""
 
 import json
 import tomllib
@@ -51,8 +51,7 @@ def criteria_for_year(db: Database, year: int) -> Criteria:
     if year in shipped:
         return shipped[year]
     raise UserError(
-        f"ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ พ.ศ. {year} "
-        "กรุณาคัดลอกเกณฑ์ของปีอื่นในหน้าเกณฑ์การประเมินก่อน"
+        f"ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ พ.ศ. {year} กรุณาคัดลอกเกณฑ์ของปีอื่นในหน้าเกณฑ์การประเมินก่อน"
     )
 
 
@@ -60,7 +59,9 @@ def save_criteria(db: Database, criteria: Criteria) -> None:
     """Store an edited criteria set for its year (one transaction)."""
     with db.atomic():
         db["criteria"].upsert(
-            {"year": criteria.year,
-             "body": json.dumps(criteria_to_data(criteria), ensure_ascii=False)},
+            {
+                "year": criteria.year,
+                "body": json.dumps(criteria_to_data(criteria), ensure_ascii=False),
+            },
             pk="year",
         )

@@ -12,22 +12,19 @@ VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _HEADER = re.compile(rb"^ITA-DESKTOP-SHARE (\d{1,4}) sha256=([0-9a-f]{64}) bytes=(\d{1,12})\n")
 
-DAMAGED = (
-    "ไฟล์นี้ไม่สมบูรณ์ (ข้อมูลเสียหายระหว่างส่งหรือถูกแก้ไข) "
-    "ไม่มีการเปลี่ยนแปลงข้อมูลของท่าน — กรุณาขอไฟล์ใหม่จากผู้ส่ง"
-)
+DAMAGED = "ไฟล์นี้ไม่สมบูรณ์ (ข้อมูลเสียหายระหว่างส่งหรือถูกแก้ไข) ไม่มีการเปลี่ยนแปลงข้อมูลของท่าน — กรุณาขอไฟล์ใหม่จากผู้ส่ง"
 NOT_OURS = "ไฟล์นี้ไม่ใช่ไฟล์สำหรับแบ่งปันของ ITA Desktop ไม่มีการเปลี่ยนแปลงข้อมูลของท่าน"
 
 
 def pack(content: dict[str, Any]) -> bytes:
-    """Serialise ``content`` (sorted keys, so the same data gives the same bytes) with its header."""
+    """Serialise ``content`` with its header; sorted keys, so the same data gives the same bytes."""
     body = json.dumps(content, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8") + b"\n"
     digest = hashlib.sha256(body).hexdigest()
     return f"{MAGIC} {VERSION} sha256={digest} bytes={len(body)}\n".encode("ascii") + body
 
 
 def unpack(data: bytes) -> dict[str, Any]:
-    """The content of a shareable file, or UserError when it is not one, is damaged or is too new."""
+    """The content of a shareable file; UserError when it is not one, is damaged or too new."""
     if len(data) > MAX_FILE_BYTES:
         raise UserError(
             f"ไฟล์นี้ใหญ่เกินกว่าที่รับได้ ({len(data) // (1024 * 1024)} MB เกิน "
@@ -44,7 +41,7 @@ def unpack(data: bytes) -> dict[str, Any]:
             f"ไฟล์นี้สร้างจาก ITA Desktop รุ่นที่ใหม่กว่า (รูปแบบที่ {version}) "
             "กรุณาปรับปรุงโปรแกรมเป็นรุ่นล่าสุดก่อนนำเข้า ไม่มีการเปลี่ยนแปลงข้อมูลของท่าน"
         )
-    body = data[match.end():]
+    body = data[match.end() :]
     if version != VERSION or len(body) != int(match.group(3)):
         raise UserError(DAMAGED)
     if hashlib.sha256(body).hexdigest() != match.group(2).decode("ascii"):

@@ -19,13 +19,17 @@ def _text(value: Decimal | None) -> str | None:
 
 
 def insert_assessment(db: Database, office_id: int, year: int, criteria: Criteria) -> int:
-    return db["assessment"].insert(
-        {
-            "office_id": office_id,
-            "year": year,
-            "criteria_snapshot": json.dumps(criteria_to_data(criteria), ensure_ascii=False),
-        }
-    ).last_pk
+    return (
+        db["assessment"]
+        .insert(
+            {
+                "office_id": office_id,
+                "year": year,
+                "criteria_snapshot": json.dumps(criteria_to_data(criteria), ensure_ascii=False),
+            }
+        )
+        .last_pk
+    )
 
 
 def find_assessment_id(db: Database, office_id: int, year: int) -> int | None:
@@ -38,7 +42,9 @@ def find_assessment_id(db: Database, office_id: int, year: int) -> int | None:
 def assessment_years(db: Database, office_id: int) -> list[int]:
     return [
         r["year"]
-        for r in db.query("SELECT year FROM assessment WHERE office_id = ? ORDER BY year", [office_id])
+        for r in db.query(
+            "SELECT year FROM assessment WHERE office_id = ? ORDER BY year", [office_id]
+        )
     ]
 
 
@@ -55,8 +61,13 @@ def replace_criteria_snapshot(db: Database, assessment_id: int, criteria: Criter
 
 
 def set_score(
-    db: Database, assessment_id: int, scope: str, key: str, *,
-    value: Decimal | None = ..., previous: Decimal | None = ...,
+    db: Database,
+    assessment_id: int,
+    scope: str,
+    key: str,
+    *,
+    value: Decimal | None = ...,
+    previous: Decimal | None = ...,
 ) -> None:
     """Set this year's figure and/or the typed previous-year figure; ``...`` leaves one as it is."""
     current = get_score(db, assessment_id, scope, key)
@@ -69,8 +80,13 @@ def set_score(
         )
         return
     db["score"].upsert(
-        {"assessment_id": assessment_id, "scope": scope, "key": key,
-         "value": _text(new_value), "previous": _text(new_previous)},
+        {
+            "assessment_id": assessment_id,
+            "scope": scope,
+            "key": key,
+            "value": _text(new_value),
+            "previous": _text(new_previous),
+        },
         pk=("assessment_id", "scope", "key"),
     )
 
@@ -108,8 +124,13 @@ def replace_poll(db: Database, assessment_id: int, answers: list[PollAnswer]) ->
     db.execute("DELETE FROM poll_answer WHERE assessment_id = ?", [assessment_id])
     for position, a in enumerate(answers):
         db["poll_answer"].insert(
-            {"assessment_id": assessment_id, "position": position, "question": a.question,
-             "answer": a.answer, "percent": str(a.percent)}
+            {
+                "assessment_id": assessment_id,
+                "position": position,
+                "question": a.question,
+                "answer": a.answer,
+                "percent": str(a.percent),
+            }
         )
 
 

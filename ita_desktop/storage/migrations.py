@@ -1,4 +1,4 @@
-"""Schema migrations, numbered and applied in order. Never edit one that has shipped: add another."""
+"""Schema migrations, numbered, applied in order. Never edit a shipped one: add another."""
 
 from sqlite_utils import Database, Migrations
 
@@ -150,5 +150,5 @@ def m001_initial(db: Database) -> None:
             expected_result TEXT NOT NULL DEFAULT '',
             builtin INTEGER NOT NULL DEFAULT 0
         );
-        """
+        """,
     )

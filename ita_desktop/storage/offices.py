@@ -34,8 +34,13 @@ def replace_signatories(db: Database, office_id: int, signatories: list[Signator
     db.execute("DELETE FROM signatory WHERE office_id = ?", [office_id])
     for position, s in enumerate(signatories):
         db["signatory"].insert(
-            {"office_id": office_id, "position": position, "name": s.name,
-             "title": s.position, "role": s.role}
+            {
+                "office_id": office_id,
+                "position": position,
+                "name": s.name,
+                "title": s.position,
+                "role": s.role,
+            }
         )
 
 

@@ -12,11 +12,19 @@ _TEXT_FIELDS = ("issue", "measure", "analysis", "follow_up", "expected_result")
 
 
 def insert_plan(db: Database, plan: Plan) -> int:
-    return db["plan"].insert(
-        {"office_id": plan.office_id, "year": plan.year, "source_year": plan.source_year,
-         "meeting_date": plan.meeting_date.isoformat() if plan.meeting_date else None,
-         "intro": plan.intro}
-    ).last_pk
+    return (
+        db["plan"]
+        .insert(
+            {
+                "office_id": plan.office_id,
+                "year": plan.year,
+                "source_year": plan.source_year,
+                "meeting_date": plan.meeting_date.isoformat() if plan.meeting_date else None,
+                "intro": plan.intro,
+            }
+        )
+        .last_pk
+    )
 
 
 def update_plan(db: Database, plan_id: int, **fields) -> None:
@@ -57,14 +65,18 @@ def measure_from_row(row: dict) -> Measure:
     return Measure(
         **{f: row[f] for f in _TEXT_FIELDS},
         **{f: json.loads(row[f]) for f in _LIST_FIELDS},
-        period=Period(row["period_kind"], row["period_start"], row["period_end"], row["period_text"]),
+        period=Period(
+            row["period_kind"], row["period_start"], row["period_end"], row["period_text"]
+        ),
         indicator=row["indicator"],
         id=row["id"],
         position=row["position"],
     )
 
 
-def insert_measure(db: Database, plan_id: int, measure: Measure, position: int | None = None) -> int:
+def insert_measure(
+    db: Database, plan_id: int, measure: Measure, position: int | None = None
+) -> int:
     """Insert at ``position`` (shifting later measures down), or at the end."""
     count = db.execute("SELECT count(*) FROM measure WHERE plan_id = ?", [plan_id]).fetchone()[0]
     position = count if position is None else max(0, min(position, count))
@@ -95,7 +107,9 @@ def move_measure(db: Database, measure_id: int, new_position: int) -> None:
     row = next(db.query("SELECT plan_id, position FROM measure WHERE id = ?", [measure_id]))
     ids = [
         r["id"]
-        for r in db.query("SELECT id FROM measure WHERE plan_id = ? ORDER BY position", [row["plan_id"]])
+        for r in db.query(
+            "SELECT id FROM measure WHERE plan_id = ? ORDER BY position", [row["plan_id"]]
+        )
     ]
     ids.remove(measure_id)
     ids.insert(max(0, min(new_position, len(ids))), measure_id)
@@ -130,16 +144,23 @@ def load_plan(db: Database, plan_id: int) -> Plan | None:
 
 def set_progress(db: Database, progress: Progress) -> None:
     db["progress"].upsert(
-        {"measure_id": progress.measure_id, "round": progress.round, "status": progress.status,
-         "date_done": progress.date_done.isoformat() if progress.date_done else None,
-         "results": json.dumps(progress.results, ensure_ascii=False),
-         "outcome": progress.outcome, "remark": progress.remark},
+        {
+            "measure_id": progress.measure_id,
+            "round": progress.round,
+            "status": progress.status,
+            "date_done": progress.date_done.isoformat() if progress.date_done else None,
+            "results": json.dumps(progress.results, ensure_ascii=False),
+            "outcome": progress.outcome,
+            "remark": progress.remark,
+        },
         pk=("measure_id", "round"),
     )
 
 
 def delete_progress(db: Database, measure_id: int, round_months: int) -> None:
-    db.execute("DELETE FROM progress WHERE measure_id = ? AND round = ?", [measure_id, round_months])
+    db.execute(
+        "DELETE FROM progress WHERE measure_id = ? AND round = ?", [measure_id, round_months]
+    )
 
 
 def load_progress(db: Database, plan_id: int, round_months: int) -> dict[int, Progress]:
@@ -151,34 +172,57 @@ def load_progress(db: Database, plan_id: int, round_months: int) -> dict[int, Pr
     )
     return {
         r["measure_id"]: Progress(
-            measure_id=r["measure_id"], round=r["round"], status=r["status"],
+            measure_id=r["measure_id"],
+            round=r["round"],
+            status=r["status"],
             date_done=date.fromisoformat(r["date_done"]) if r["date_done"] else None,
-            results=json.loads(r["results"]), outcome=r["outcome"], remark=r["remark"],
+            results=json.loads(r["results"]),
+            outcome=r["outcome"],
+            remark=r["remark"],
         )
         for r in rows
     }
 
 
 def insert_suggestion(db: Database, s: Suggestion) -> int:
-    return db["suggestion"].insert(
-        {"indicator": s.indicator, "item_code": s.item_code, "issue": s.issue, "measure": s.measure,
-         "steps": json.dumps(s.steps, ensure_ascii=False),
-         "responsible": json.dumps(s.responsible, ensure_ascii=False),
-         "follow_up": s.follow_up, "expected_result": s.expected_result, "builtin": int(s.builtin)}
-    ).last_pk
+    return (
+        db["suggestion"]
+        .insert(
+            {
+                "indicator": s.indicator,
+                "item_code": s.item_code,
+                "issue": s.issue,
+                "measure": s.measure,
+                "steps": json.dumps(s.steps, ensure_ascii=False),
+                "responsible": json.dumps(s.responsible, ensure_ascii=False),
+                "follow_up": s.follow_up,
+                "expected_result": s.expected_result,
+                "builtin": int(s.builtin),
+            }
+        )
+        .last_pk
+    )
 
 
-def list_suggestions(db: Database, indicator: int | None = None, item_code: str = "") -> list[Suggestion]:
+def list_suggestions(
+    db: Database, indicator: int | None = None, item_code: str = ""
+) -> list[Suggestion]:
     sql, params = "SELECT * FROM suggestion", []
     if indicator is not None or item_code:
         sql += " WHERE indicator = ? OR (item_code != '' AND lower(item_code) = lower(?))"
         params = [indicator, item_code]
     return [
         Suggestion(
-            measure=r["measure"], indicator=r["indicator"], item_code=r["item_code"],
-            issue=r["issue"], steps=json.loads(r["steps"]), responsible=json.loads(r["responsible"]),
-            follow_up=r["follow_up"], expected_result=r["expected_result"],
-            builtin=bool(r["builtin"]), id=r["id"],
+            measure=r["measure"],
+            indicator=r["indicator"],
+            item_code=r["item_code"],
+            issue=r["issue"],
+            steps=json.loads(r["steps"]),
+            responsible=json.loads(r["responsible"]),
+            follow_up=r["follow_up"],
+            expected_result=r["expected_result"],
+            builtin=bool(r["builtin"]),
+            id=r["id"],
         )
         for r in db.query(sql + " ORDER BY builtin DESC, id", params)
     ]

@@ -1,0 +1,485 @@
+"""One year's ITA results against the year before: differences, ranks, levels and weak points."""
+
+import re
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from ita_desktop.domain.criteria import Criteria, Instrument, LevelRule
+from ita_desktop.domain.records import Assessment
+from ita_desktop.domain.scores import round2
+from ita_desktop.i18n.thai import Digits, apply_digits, format_number, format_year
+
+K = TypeVar("K", bound=Hashable)
+Lookup = Callable[[str, str], Decimal | None]
+
+# Entered and computed figures are both rounded to two decimals; more than one unit in the last
+# place apart means a typing slip rather than rounding.
+TOLERANCE = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class PartRow:
+    """A row of the instruments table: IIT, EIT ส่วนที่ ๑, EIT ส่วนที่ ๒, OIT (or EIT in older years)."""
+
+    code: str
+    name: str
+    label: str
+    instrument: str
+    previous: Decimal | None
+    score: Decimal | None
+    diff: Decimal | None
+
+
+@dataclass(frozen=True)
+class InstrumentRow:
+    """An instrument's score: mean of its parts, else of its indicators (rounded for display)."""
+
+    code: str
+    name: str
+    weight: Decimal
+    previous: Decimal | None
+    score: Decimal | None
+    diff: Decimal | None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    number: int
+    name: str
+    instrument: str
+    previous: Decimal | None
+    score: Decimal | None
+    diff: Decimal | None
+    rank: int | None
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    code: str
+    indicator: int
+    instrument: str
+    text: str
+    score: Decimal | None
+    previous: Decimal | None
+
+
+@dataclass(frozen=True)
+class BelowTarget:
+    """Items of one instrument under the target: 'IIT ๓๐ ข้อ มีจำนวน ๑๔ ข้อ ที่ได้คะแนนน้อยกว่า…'."""
+
+    instrument: str
+    total: int
+    items: tuple[ItemRow, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True)
+class Overall:
+    score: Decimal | None
+    entered: Decimal | None
+    computed: Decimal | None
+    previous: Decimal | None
+    diff: Decimal | None
+    level: str | None
+    previous_level: str | None
+    passed: bool | None
+
+    @property
+    def level_changed(self) -> bool | None:
+        if self.level is None or self.previous_level is None:
+            return None
+        return self.level != self.previous_level
+
+
+@dataclass(frozen=True)
+class Analysis:
+    year: int
+    previous_year: int
+    target: Decimal
+    overall: Overall
+    parts: tuple[PartRow, ...]
+    instruments: tuple[InstrumentRow, ...]
+    indicators: tuple[IndicatorRow, ...]
+    items: tuple[ItemRow, ...]
+    highest: tuple[int, ...]
+    lowest: tuple[int, ...]
+    up: tuple[int, ...]
+    down: tuple[int, ...]
+    unchanged: tuple[int, ...]
+    not_compared: tuple[int, ...]
+    below_target: tuple[BelowTarget, ...]
+    below_target_indicators: tuple[int, ...]
+    unknown_items: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+    def indicator(self, number: int) -> IndicatorRow | None:
+        return next((row for row in self.indicators if row.number == number), None)
+
+    def instrument(self, code: str) -> InstrumentRow | None:
+        return next((row for row in self.instruments if row.code == code), None)
+
+    def below_target_of(self, instrument: str) -> BelowTarget | None:
+        return next((b for b in self.below_target if b.instrument == instrument), None)
+
+    def items_of(self, indicator: int) -> tuple[ItemRow, ...]:
+        return tuple(item for item in self.items if item.indicator == indicator)
+
+    @property
+    def ranking(self) -> tuple[IndicatorRow, ...]:
+        """Ranked indicators, best first; ties keep indicator order (the seeds' อันดับ table)."""
+        ranked = (row for row in self.indicators if row.rank is not None)
+        return tuple(sorted(ranked, key=lambda row: (row.rank, row.number)))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.overall.previous is not None or any(
+            row.previous is not None for row in (*self.indicators, *self.parts)
+        )
+
+
+def compress_numbers(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive runs as (first, last): [2, 3, 4, 6, 7, 8] → [(2, 4), (6, 8)]; [5] → [(5, 5)]."""
+    runs: list[tuple[int, int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
+def rank_scores(scores: Mapping[K, Decimal]) -> dict[K, int]:
+    """Competition ranking, highest first: ties share a rank and the next rank skips (1, 1, 3)."""
+    values = list(scores.values())
+    return {key: 1 + sum(other > value for other in values) for key, value in scores.items()}
+
+
+def difference(score: Decimal | None, previous: Decimal | None) -> Decimal | None:
+    if score is None or previous is None:
+        return None
+    return round2(score - previous)
+
+
+def analyse(
+    criteria: Criteria,
+    current: Assessment,
+    previous: Assessment | None = None,
+    previous_criteria: Criteria | None = None,
+    *,
+    digits: Digits = "thai",
+) -> Analysis:
+    """Everything the reports compute; never raises on missing figures (they give warnings).
+
+    Last year's figures come from ``previous`` when the file holds that year, else from what the
+    clerk typed as last year's scores in ``current``; ``digits`` applies to the warnings' numbers.
+    """
+    warnings = _Warnings(digits)
+    previous_year = previous.year if previous is not None else current.year - 1
+    if current.criteria_year != criteria.year:
+        warnings.add(
+            f"ผลการประเมินปี {warnings.year(current.year)} ระบุเกณฑ์ปี "
+            f"{warnings.year(current.criteria_year)} "
+            f"แต่วิเคราะห์ด้วยเกณฑ์ปี {warnings.year(criteria.year)}"
+        )
+
+    def now(scope: str, key: str) -> Decimal | None:
+        return current.value(scope, key)
+
+    def before(scope: str, key: str) -> Decimal | None:
+        value = previous.value(scope, key) if previous is not None else None
+        return value if value is not None else current.typed_previous(scope, key)
+
+    now_instruments = _instrument_scores(criteria, now, warnings)
+    before_instruments = _instrument_scores(previous_criteria or criteria, before, None)
+    overall = _overall(
+        criteria, previous_criteria or criteria, now, before,
+        now_instruments, before_instruments, warnings,
+    )  # fmt: skip
+    indicators = _indicator_rows(criteria, current, now, before, warnings, previous_year)
+    items, unknown = _item_rows(criteria, current, now, before, warnings)
+    target = criteria.target
+    scored = [row for row in indicators if row.score is not None]
+    best = max((row.score for row in scored), default=None)
+    worst = min((row.score for row in scored), default=None)
+
+    def numbers(keep: Callable[[IndicatorRow], bool]) -> tuple[int, ...]:
+        return tuple(row.number for row in indicators if keep(row))
+
+    return Analysis(
+        year=current.year,
+        previous_year=previous_year,
+        target=target,
+        overall=overall,
+        parts=_part_rows(criteria, now, before),
+        instruments=tuple(
+            InstrumentRow(
+                code=inst.code,
+                name=inst.name,
+                weight=inst.weight,
+                previous=_rounded(before_instruments.get(inst.code)),
+                score=_rounded(now_instruments.get(inst.code)),
+                diff=difference(
+                    _rounded(now_instruments.get(inst.code)),
+                    _rounded(before_instruments.get(inst.code)),
+                ),
+            )
+            for inst in criteria.instruments
+        ),
+        indicators=indicators,
+        items=items,
+        highest=numbers(lambda row: row.score is not None and row.score == best),
+        lowest=numbers(lambda row: row.score is not None and row.score == worst),
+        up=numbers(lambda row: row.diff is not None and row.diff > 0),
+        down=numbers(lambda row: row.diff is not None and row.diff < 0),
+        unchanged=numbers(lambda row: row.diff is not None and row.diff == 0),
+        not_compared=numbers(lambda row: row.diff is None),
+        below_target=tuple(_below_target(inst, items, target) for inst in criteria.instruments),
+        below_target_indicators=numbers(lambda row: row.score is not None and row.score < target),
+        unknown_items=unknown,
+        warnings=warnings.texts(),
+    )
+
+
+class _Warnings:
+    """Collects the Thai warnings and formats their numbers in the chosen digits."""
+
+    def __init__(self, digits: Digits):
+        self.digits = digits
+        self._texts: list[str] = []
+
+    def add(self, text: str) -> None:
+        if text not in self._texts:
+            self._texts.append(text)
+
+    def texts(self) -> tuple[str, ...]:
+        return tuple(self._texts)
+
+    def number(self, value: Decimal | None) -> str:
+        return format_number(value, digits=self.digits)
+
+    def year(self, year: int) -> str:
+        return format_year(year, digits=self.digits)
+
+    def text(self, text: str) -> str:
+        return apply_digits(text, self.digits)
+
+
+def _mean(values: list[Decimal | None]) -> Decimal | None:
+    if not values or any(v is None for v in values):
+        return None
+    return sum(values, Decimal(0)) / len(values)
+
+
+def _rounded(value: Decimal | None) -> Decimal | None:
+    return None if value is None else round2(value)
+
+
+def _instrument_scores(
+    criteria: Criteria, get: Lookup, warnings: _Warnings | None
+) -> dict[str, Decimal]:
+    """Unrounded instrument scores (the reference: 93.9625 → 93.96 needs the EIT mean unrounded)."""
+    scores = {}
+    for inst in criteria.instruments:
+        parts = [get("part", code) for code in inst.part_codes()]
+        from_parts = _mean(parts)
+        if from_parts is None and inst.code not in inst.part_codes():
+            # An instrument total typed for a year whose parts the file splits (EIT vs EIT1/EIT2).
+            from_parts = get("part", inst.code)
+        from_indicators = _mean(
+            [get("indicator", str(ind.number)) for ind in criteria.indicators_of(inst.code)]
+        )
+        score = from_parts if from_parts is not None else from_indicators
+        if score is not None:
+            scores[inst.code] = score
+        if warnings is not None:
+            _check_instrument(inst, parts, from_parts, from_indicators, warnings)
+    return scores
+
+
+def _check_instrument(
+    inst: Instrument,
+    parts: list[Decimal | None],
+    from_parts: Decimal | None,
+    from_indicators: Decimal | None,
+    warnings: _Warnings,
+) -> None:
+    labels = [part.short_name or part.code for part in inst.parts] or [inst.code]
+    missing = [label for label, value in zip(labels, parts, strict=True) if value is None]
+    if missing and len(missing) < len(parts):
+        warnings.add(warnings.text(f"ยังไม่มีคะแนน {' '.join(missing)}"))
+    if from_parts is None and from_indicators is None:
+        warnings.add(
+            f"คำนวณคะแนนแบบวัด {inst.code} ไม่ได้ เพราะยังไม่มีคะแนนแบบวัดหรือคะแนนตัวชี้วัดครบทุกตัว"
+        )
+    elif from_parts is not None and from_indicators is not None:
+        by_parts, by_indicators = round2(from_parts), round2(from_indicators)
+        if abs(by_parts - by_indicators) > TOLERANCE:
+            warnings.add(
+                f"คะแนนแบบวัด {inst.code} ({warnings.number(by_parts)}) ไม่ตรงกับค่าเฉลี่ยของ"
+                f"ตัวชี้วัด ({warnings.number(by_indicators)}) โปรดตรวจสอบตัวเลขที่กรอก"
+            )
+
+
+def _weighted_total(criteria: Criteria, instruments: dict[str, Decimal]) -> Decimal | None:
+    if not criteria.instruments or any(i.code not in instruments for i in criteria.instruments):
+        return None
+    total = sum((i.weight * instruments[i.code] for i in criteria.instruments), Decimal(0))
+    return round2(total / 100)
+
+
+def _level(criteria: Criteria, total: Decimal | None, inst: dict[str, Decimal]) -> LevelRule | None:
+    if total is None:
+        return None
+    # Levels compare the printed (two-decimal) figures, as the NACC's tables show them.
+    return criteria.level_of(total, {code: round2(value) for code, value in inst.items()})
+
+
+def _overall(
+    criteria: Criteria,
+    previous_criteria: Criteria,
+    now: Lookup,
+    before: Lookup,
+    now_instruments: dict[str, Decimal],
+    before_instruments: dict[str, Decimal],
+    warnings: _Warnings,
+) -> Overall:
+    entered = now("overall", "")
+    computed = _weighted_total(criteria, now_instruments)
+    if entered is not None and computed is not None and abs(entered - computed) > TOLERANCE:
+        weights = " ".join(
+            f"{i.code} ร้อยละ {format_number(i.weight, None, digits=warnings.digits)}"
+            for i in criteria.instruments
+        )
+        warnings.add(
+            f"คะแนนภาพรวมที่กรอก ({warnings.number(entered)}) ไม่ตรงกับที่คำนวณจากน้ำหนัก"
+            f"ของแบบวัด ({weights}) ซึ่งได้ {warnings.number(computed)} โปรดตรวจสอบ"
+        )
+    score = entered if entered is not None else computed
+    if score is None:
+        warnings.add("ยังไม่มีคะแนนภาพรวม และคำนวณจากคะแนนแบบวัดไม่ได้")
+    previous = before("overall", "")
+    if previous is None:
+        previous = _weighted_total(previous_criteria, before_instruments)
+    level = _level(criteria, score, now_instruments)
+    previous_level = _level(previous_criteria, previous, before_instruments)
+    return Overall(
+        score=score,
+        entered=entered,
+        computed=computed,
+        previous=previous,
+        diff=difference(score, previous),
+        level=level.name if level else None,
+        previous_level=previous_level.name if previous_level else None,
+        passed=level.passed if level else None,
+    )
+
+
+def _part_rows(criteria: Criteria, now: Lookup, before: Lookup) -> tuple[PartRow, ...]:
+    rows = []
+    for inst in criteria.instruments:
+        named = [(p.code, p.name, p.short_name or p.code) for p in inst.parts]
+        for code, name, label in named or [(inst.code, inst.name, inst.code)]:
+            score, previous = now("part", code), before("part", code)
+            rows.append(
+                PartRow(code, name, label, inst.code, previous, score, difference(score, previous))
+            )
+    return tuple(rows)
+
+
+def _indicator_rows(
+    criteria: Criteria,
+    current: Assessment,
+    now: Lookup,
+    before: Lookup,
+    warnings: _Warnings,
+    previous_year: int,
+) -> tuple[IndicatorRow, ...]:
+    known = {str(ind.number) for ind in criteria.indicators}
+    extra = sorted(
+        (key for (scope, key), s in current.scores.items()
+         if scope == "indicator" and key not in known and s.value is not None),
+        key=_natural_key,
+    )  # fmt: skip
+    for key in extra:
+        warnings.add(
+            warnings.text(f"มีคะแนนตัวชี้วัดที่ {key} ซึ่งไม่อยู่ในเกณฑ์ปี {criteria.year}")
+            + " จึงไม่นำมาวิเคราะห์"
+        )
+    scores = {ind.number: now("indicator", str(ind.number)) for ind in criteria.indicators}
+    ranks = rank_scores({n: s for n, s in scores.items() if s is not None})
+    rows = []
+    for ind in criteria.indicators:
+        score, previous = scores[ind.number], before("indicator", str(ind.number))
+        if score is None:
+            warnings.add(warnings.text(f"ยังไม่มีคะแนนตัวชี้วัดที่ {ind.number} {ind.name}"))
+        rows.append(
+            IndicatorRow(
+                number=ind.number,
+                name=ind.name,
+                instrument=ind.instrument,
+                previous=previous,
+                score=score,
+                diff=difference(score, previous),
+                rank=ranks.get(ind.number),
+            )
+        )
+    without = [row.number for row in rows if row.previous is None]
+    if without and len(without) < len(rows):
+        listed = " ".join(str(n) for n in without)
+        warnings.add(
+            f"ยังไม่มีคะแนนปีงบประมาณ พ.ศ. {warnings.year(previous_year)} "
+            + warnings.text(f"ของตัวชี้วัดที่ {listed}")
+        )
+    return tuple(rows)
+
+
+def _item_rows(
+    criteria: Criteria, current: Assessment, now: Lookup, before: Lookup, warnings: _Warnings
+) -> tuple[tuple[ItemRow, ...], tuple[str, ...]]:
+    entered = {
+        key: score
+        for (scope, key), score in current.scores.items()
+        if scope == "item" and score.value is not None
+    }
+    # Codes are matched without regard to case: the NACC wrote I1 in some years and i1 in others.
+    by_code = {key.strip().lower(): key for key in entered}
+    rows = []
+    for item in criteria.items:
+        key = by_code.get(item.code.lower(), item.code)
+        rows.append(
+            ItemRow(
+                code=item.code,
+                indicator=item.indicator,
+                instrument=criteria.indicator(item.indicator).instrument,
+                text=item.text,
+                score=now("item", key),
+                previous=_first(before("item", key), before("item", item.code)),
+            )
+        )
+    unknown = tuple(sorted((k for k in entered if criteria.item(k) is None), key=_natural_key))
+    if unknown:
+        warnings.add(
+            warnings.text(f"ข้อ {' '.join(unknown)} ไม่อยู่ในเกณฑ์ปี {criteria.year}")
+            + " จึงไม่นับรวมในจำนวนข้อที่ต่ำกว่าเป้าหมาย"
+        )
+    return tuple(rows), unknown
+
+
+def _below_target(inst: Instrument, items: tuple[ItemRow, ...], target: Decimal) -> BelowTarget:
+    scored = [item for item in items if item.instrument == inst.code and item.score is not None]
+    below = tuple(item for item in scored if item.score < target)
+    return BelowTarget(instrument=inst.code, total=len(scored), items=below)
+
+
+def _first(*values: Decimal | None) -> Decimal | None:
+    return next((v for v in values if v is not None), None)
+
+
+def _natural_key(code: str) -> tuple:
+    """'o2' before 'o10', as the criteria list items."""
+    return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", code))

@@ -1,0 +1,1 @@
+"""The one place that formats numbers and dates (Babel, Thai digits, พ.ศ.) and words."""

@@ -1,0 +1,121 @@
+"""The open data file in the window: one worker thread owns the database, results as signals."""
+
+import itertools
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ita_desktop.errors import UserError
+from ita_desktop.storage.database import open_database
+
+Job = Callable[[Any], Any]
+
+
+class _Worker(QObject):
+    """Lives on the worker thread; opens the database there (a connection belongs to its thread)."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self._path = path
+        self.db = None
+
+    @Slot(int, object)
+    def run(self, job_id: int, job: Job) -> None:
+        try:
+            if self.db is None:
+                self.db = open_database(self._path)
+            result = job(self.db)
+        except Exception as error:  # handed to the main thread: UserError shown, bugs logged
+            self.failed.emit(job_id, error)
+        else:
+            self.finished.emit(job_id, result)
+
+    @Slot()
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+class Session(QObject):
+    """Runs service functions on the worker, in order, and tells the window what happened.
+
+    ``call(job, on_done)`` runs ``job(db)`` off the UI thread; ``on_done(result)`` runs on the
+    UI thread. Writes (``writes=True``) emit ``data_changed(tag)`` and ``saved(when)``.
+    """
+
+    data_changed = Signal(object)
+    saved = Signal(object)
+    user_error = Signal(str)
+    crashed = Signal(object)
+    busy_changed = Signal(bool)
+    _submit = Signal(int, object)
+    _close = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple] = {}
+        self._thread = QThread()
+        self._thread.setObjectName("ita-db-worker")
+        self._worker = _Worker(self.path)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._close.connect(self._worker.close)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.start()
+
+    def call(
+        self,
+        job: Job,
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        writes: bool = False,
+        tag: Any = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> int:
+        job_id = next(self._ids)
+        if not self._pending:
+            self.busy_changed.emit(True)
+        self._pending[job_id] = (on_done, on_error, writes, tag)
+        self._submit.emit(job_id, job)
+        return job_id
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def _on_finished(self, job_id: int, result: Any) -> None:
+        on_done, _, writes, tag = self._pending.pop(job_id)
+        if writes:
+            self.saved.emit(datetime.now())
+            self.data_changed.emit(tag)
+        if on_done is not None:
+            on_done(result)
+        if not self._pending:
+            self.busy_changed.emit(False)
+
+    def _on_failed(self, job_id: int, error: Exception) -> None:
+        _, on_error, _, _ = self._pending.pop(job_id)
+        if on_error is not None:
+            on_error(error)
+        elif isinstance(error, UserError):
+            self.user_error.emit(error.message)
+        else:
+            self.crashed.emit(error)
+        if not self._pending:
+            self.busy_changed.emit(False)
+
+    def close(self) -> None:
+        """Finish queued jobs, close the database on its thread and stop the worker."""
+        self._close.emit()
+        self._thread.quit()
+        self._thread.wait()

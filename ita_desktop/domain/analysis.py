@@ -9,7 +9,7 @@ from typing import TypeVar
 from ita_desktop.domain.criteria import Criteria, Instrument, LevelRule
 from ita_desktop.domain.records import Assessment
 from ita_desktop.domain.scores import round2
-from ita_desktop.i18n.thai import Digits, apply_digits, format_number, format_year
+from ita_desktop.i18n.thai import Digits, apply_digits, format_number
 
 K = TypeVar("K", bound=Hashable)
 Lookup = Callable[[str, str], Decimal | None]
@@ -91,9 +91,8 @@ class Overall:
 
     @property
     def level_changed(self) -> bool | None:
-        if self.level is None or self.previous_level is None:
-            return None
-        return self.level != self.previous_level
+        known = self.level is not None and self.previous_level is not None
+        return self.level != self.previous_level if known else None
 
 
 @dataclass(frozen=True)
@@ -160,9 +159,8 @@ def rank_scores(scores: Mapping[K, Decimal]) -> dict[K, int]:
 
 
 def difference(score: Decimal | None, previous: Decimal | None) -> Decimal | None:
-    if score is None or previous is None:
-        return None
-    return round2(score - previous)
+    """This year minus last year, two decimals half up; None when either is missing."""
+    return None if score is None or previous is None else round2(score - previous)
 
 
 def analyse(
@@ -179,33 +177,28 @@ def analyse(
     clerk typed as last year's scores in ``current``; ``digits`` applies to the warnings' numbers.
     """
     warnings = _Warnings(digits)
+    previous_criteria = previous_criteria or criteria
     previous_year = previous.year if previous is not None else current.year - 1
     if current.criteria_year != criteria.year:
         warnings.add(
-            f"ผลการประเมินปี {warnings.year(current.year)} ระบุเกณฑ์ปี "
-            f"{warnings.year(current.criteria_year)} "
-            f"แต่วิเคราะห์ด้วยเกณฑ์ปี {warnings.year(criteria.year)}"
+            f"ผลการประเมินปี {current.year} ระบุเกณฑ์ปี {current.criteria_year} "
+            f"แต่วิเคราะห์ด้วยเกณฑ์ปี {criteria.year}"
         )
 
-    def now(scope: str, key: str) -> Decimal | None:
-        return current.value(scope, key)
+    now: Lookup = current.value
 
     def before(scope: str, key: str) -> Decimal | None:
         value = previous.value(scope, key) if previous is not None else None
         return value if value is not None else current.typed_previous(scope, key)
 
-    now_instruments = _instrument_scores(criteria, now, warnings)
-    before_instruments = _instrument_scores(previous_criteria or criteria, before, None)
-    overall = _overall(
-        criteria, previous_criteria or criteria, now, before,
-        now_instruments, before_instruments, warnings,
-    )  # fmt: skip
+    now_inst = _instrument_scores(criteria, now, warnings)
+    before_inst = _instrument_scores(previous_criteria, before, None)
+    overall = _overall(criteria, previous_criteria, now, before, now_inst, before_inst, warnings)
     indicators = _indicator_rows(criteria, current, now, before, warnings, previous_year)
     items, unknown = _item_rows(criteria, current, now, before, warnings)
     target = criteria.target
-    scored = [row for row in indicators if row.score is not None]
-    best = max((row.score for row in scored), default=None)
-    worst = min((row.score for row in scored), default=None)
+    scored = [row.score for row in indicators if row.score is not None]
+    best, worst = (max(scored), min(scored)) if scored else (None, None)
 
     def numbers(keep: Callable[[IndicatorRow], bool]) -> tuple[int, ...]:
         return tuple(row.number for row in indicators if keep(row))
@@ -216,20 +209,7 @@ def analyse(
         target=target,
         overall=overall,
         parts=_part_rows(criteria, now, before),
-        instruments=tuple(
-            InstrumentRow(
-                code=inst.code,
-                name=inst.name,
-                weight=inst.weight,
-                previous=_rounded(before_instruments.get(inst.code)),
-                score=_rounded(now_instruments.get(inst.code)),
-                diff=difference(
-                    _rounded(now_instruments.get(inst.code)),
-                    _rounded(before_instruments.get(inst.code)),
-                ),
-            )
-            for inst in criteria.instruments
-        ),
+        instruments=tuple(_instrument_row(i, now_inst, before_inst) for i in criteria.instruments),
         indicators=indicators,
         items=items,
         highest=numbers(lambda row: row.score is not None and row.score == best),
@@ -241,38 +221,26 @@ def analyse(
         below_target=tuple(_below_target(inst, items, target) for inst in criteria.instruments),
         below_target_indicators=numbers(lambda row: row.score is not None and row.score < target),
         unknown_items=unknown,
-        warnings=warnings.texts(),
+        warnings=tuple(warnings),
     )
 
 
-class _Warnings:
-    """Collects the Thai warnings and formats their numbers in the chosen digits."""
+class _Warnings(list[str]):
+    """Thai warnings without repeats; written with Arabic digits, shown in the chosen ones."""
 
     def __init__(self, digits: Digits):
+        super().__init__()
         self.digits = digits
-        self._texts: list[str] = []
 
     def add(self, text: str) -> None:
-        if text not in self._texts:
-            self._texts.append(text)
-
-    def texts(self) -> tuple[str, ...]:
-        return tuple(self._texts)
-
-    def number(self, value: Decimal | None) -> str:
-        return format_number(value, digits=self.digits)
-
-    def year(self, year: int) -> str:
-        return format_year(year, digits=self.digits)
-
-    def text(self, text: str) -> str:
-        return apply_digits(text, self.digits)
+        text = apply_digits(text, self.digits)
+        if text not in self:
+            self.append(text)
 
 
 def _mean(values: list[Decimal | None]) -> Decimal | None:
-    if not values or any(v is None for v in values):
-        return None
-    return sum(values, Decimal(0)) / len(values)
+    complete = values and all(v is not None for v in values)
+    return sum(values, Decimal(0)) / len(values) if complete else None
 
 
 def _rounded(value: Decimal | None) -> Decimal | None:
@@ -296,33 +264,38 @@ def _instrument_scores(
         score = from_parts if from_parts is not None else from_indicators
         if score is not None:
             scores[inst.code] = score
-        if warnings is not None:
-            _check_instrument(inst, parts, from_parts, from_indicators, warnings)
+        if warnings is None:
+            continue  # last year's figures are shown as they were typed, not cross-checked
+        labels = [part.short_name or part.code for part in inst.parts] or [inst.code]
+        missing = [label for label, value in zip(labels, parts, strict=True) if value is None]
+        if missing and len(missing) < len(parts):
+            warnings.add(f"ยังไม่มีคะแนน {' '.join(missing)}")
+        if score is None:
+            warnings.add(
+                f"คำนวณคะแนนแบบวัด {inst.code} ไม่ได้ "
+                "เพราะยังไม่มีคะแนนแบบวัดหรือคะแนนตัวชี้วัดครบทุกตัว"
+            )
+        elif from_parts is not None and from_indicators is not None:
+            by_parts, by_indicators = round2(from_parts), round2(from_indicators)
+            if abs(by_parts - by_indicators) > TOLERANCE:
+                warnings.add(
+                    f"คะแนนแบบวัด {inst.code} ({_number(by_parts)}) ไม่ตรงกับค่าเฉลี่ยของ"
+                    f"ตัวชี้วัด ({_number(by_indicators)}) โปรดตรวจสอบตัวเลขที่กรอก"
+                )
     return scores
 
 
-def _check_instrument(
-    inst: Instrument,
-    parts: list[Decimal | None],
-    from_parts: Decimal | None,
-    from_indicators: Decimal | None,
-    warnings: _Warnings,
-) -> None:
-    labels = [part.short_name or part.code for part in inst.parts] or [inst.code]
-    missing = [label for label, value in zip(labels, parts, strict=True) if value is None]
-    if missing and len(missing) < len(parts):
-        warnings.add(warnings.text(f"ยังไม่มีคะแนน {' '.join(missing)}"))
-    if from_parts is None and from_indicators is None:
-        warnings.add(
-            f"คำนวณคะแนนแบบวัด {inst.code} ไม่ได้ เพราะยังไม่มีคะแนนแบบวัดหรือคะแนนตัวชี้วัดครบทุกตัว"
-        )
-    elif from_parts is not None and from_indicators is not None:
-        by_parts, by_indicators = round2(from_parts), round2(from_indicators)
-        if abs(by_parts - by_indicators) > TOLERANCE:
-            warnings.add(
-                f"คะแนนแบบวัด {inst.code} ({warnings.number(by_parts)}) ไม่ตรงกับค่าเฉลี่ยของ"
-                f"ตัวชี้วัด ({warnings.number(by_indicators)}) โปรดตรวจสอบตัวเลขที่กรอก"
-            )
+def _number(value: Decimal) -> str:
+    # Warnings are written with Arabic digits; _Warnings.add maps them to the chosen ones.
+    return format_number(value, digits="arabic")
+
+
+def _instrument_row(
+    inst: Instrument, now: dict[str, Decimal], before: dict[str, Decimal]
+) -> InstrumentRow:
+    score, previous = _rounded(now.get(inst.code)), _rounded(before.get(inst.code))
+    diff = difference(score, previous)
+    return InstrumentRow(inst.code, inst.name, inst.weight, previous, score, diff)
 
 
 def _weighted_total(criteria: Criteria, instruments: dict[str, Decimal]) -> Decimal | None:
@@ -352,12 +325,12 @@ def _overall(
     computed = _weighted_total(criteria, now_instruments)
     if entered is not None and computed is not None and abs(entered - computed) > TOLERANCE:
         weights = " ".join(
-            f"{i.code} ร้อยละ {format_number(i.weight, None, digits=warnings.digits)}"
+            f"{i.code} ร้อยละ {format_number(i.weight, None, digits='arabic')}"
             for i in criteria.instruments
         )
         warnings.add(
-            f"คะแนนภาพรวมที่กรอก ({warnings.number(entered)}) ไม่ตรงกับที่คำนวณจากน้ำหนัก"
-            f"ของแบบวัด ({weights}) ซึ่งได้ {warnings.number(computed)} โปรดตรวจสอบ"
+            f"คะแนนภาพรวมที่กรอก ({_number(entered)}) ไม่ตรงกับที่คำนวณจากน้ำหนักของแบบวัด "
+            f"({weights}) ซึ่งได้ {_number(computed)} โปรดตรวจสอบ"
         )
     score = entered if entered is not None else computed
     if score is None:
@@ -367,16 +340,9 @@ def _overall(
         previous = _weighted_total(previous_criteria, before_instruments)
     level = _level(criteria, score, now_instruments)
     previous_level = _level(previous_criteria, previous, before_instruments)
-    return Overall(
-        score=score,
-        entered=entered,
-        computed=computed,
-        previous=previous,
-        diff=difference(score, previous),
-        level=level.name if level else None,
-        previous_level=previous_level.name if previous_level else None,
-        passed=level.passed if level else None,
-    )
+    names = (level.name if level else None, previous_level.name if previous_level else None)
+    diff, passed = difference(score, previous), level.passed if level else None
+    return Overall(score, entered, computed, previous, diff, *names, passed)
 
 
 def _part_rows(criteria: Criteria, now: Lookup, before: Lookup) -> tuple[PartRow, ...]:
@@ -385,9 +351,8 @@ def _part_rows(criteria: Criteria, now: Lookup, before: Lookup) -> tuple[PartRow
         named = [(p.code, p.name, p.short_name or p.code) for p in inst.parts]
         for code, name, label in named or [(inst.code, inst.name, inst.code)]:
             score, previous = now("part", code), before("part", code)
-            rows.append(
-                PartRow(code, name, label, inst.code, previous, score, difference(score, previous))
-            )
+            diff = difference(score, previous)
+            rows.append(PartRow(code, name, label, inst.code, previous, score, diff))
     return tuple(rows)
 
 
@@ -400,40 +365,22 @@ def _indicator_rows(
     previous_year: int,
 ) -> tuple[IndicatorRow, ...]:
     known = {str(ind.number) for ind in criteria.indicators}
-    extra = sorted(
-        (key for (scope, key), s in current.scores.items()
-         if scope == "indicator" and key not in known and s.value is not None),
-        key=_natural_key,
-    )  # fmt: skip
-    for key in extra:
-        warnings.add(
-            warnings.text(f"มีคะแนนตัวชี้วัดที่ {key} ซึ่งไม่อยู่ในเกณฑ์ปี {criteria.year}")
-            + " จึงไม่นำมาวิเคราะห์"
-        )
+    entered = _entered_keys(current, "indicator")
+    for key in sorted((k for k in entered if k not in known), key=_natural_key):
+        warnings.add(f"มีคะแนนตัวชี้วัดที่ {key} ซึ่งไม่อยู่ในเกณฑ์ปี {criteria.year} จึงไม่นำมาวิเคราะห์")
     scores = {ind.number: now("indicator", str(ind.number)) for ind in criteria.indicators}
     ranks = rank_scores({n: s for n, s in scores.items() if s is not None})
     rows = []
     for ind in criteria.indicators:
         score, previous = scores[ind.number], before("indicator", str(ind.number))
         if score is None:
-            warnings.add(warnings.text(f"ยังไม่มีคะแนนตัวชี้วัดที่ {ind.number} {ind.name}"))
-        rows.append(
-            IndicatorRow(
-                number=ind.number,
-                name=ind.name,
-                instrument=ind.instrument,
-                previous=previous,
-                score=score,
-                diff=difference(score, previous),
-                rank=ranks.get(ind.number),
-            )
-        )
-    without = [row.number for row in rows if row.previous is None]
+            warnings.add(f"ยังไม่มีคะแนนตัวชี้วัดที่ {ind.number} {ind.name}")
+        diff, rank = difference(score, previous), ranks.get(ind.number)
+        rows.append(IndicatorRow(ind.number, ind.name, ind.instrument, previous, score, diff, rank))
+    without = [str(row.number) for row in rows if row.previous is None]
     if without and len(without) < len(rows):
-        listed = " ".join(str(n) for n in without)
         warnings.add(
-            f"ยังไม่มีคะแนนปีงบประมาณ พ.ศ. {warnings.year(previous_year)} "
-            + warnings.text(f"ของตัวชี้วัดที่ {listed}")
+            f"ยังไม่มีคะแนนปีงบประมาณ พ.ศ. {previous_year} ของตัวชี้วัดที่ {' '.join(without)}"
         )
     return tuple(rows)
 
@@ -441,31 +388,20 @@ def _indicator_rows(
 def _item_rows(
     criteria: Criteria, current: Assessment, now: Lookup, before: Lookup, warnings: _Warnings
 ) -> tuple[tuple[ItemRow, ...], tuple[str, ...]]:
-    entered = {
-        key: score
-        for (scope, key), score in current.scores.items()
-        if scope == "item" and score.value is not None
-    }
-    # Codes are matched without regard to case: the NACC wrote I1 in some years and i1 in others.
+    entered = _entered_keys(current, "item")
+    # Codes match without regard to case: the NACC wrote I1 in some years and i1 in others.
     by_code = {key.strip().lower(): key for key in entered}
     rows = []
     for item in criteria.items:
         key = by_code.get(item.code.lower(), item.code)
-        rows.append(
-            ItemRow(
-                code=item.code,
-                indicator=item.indicator,
-                instrument=criteria.indicator(item.indicator).instrument,
-                text=item.text,
-                score=now("item", key),
-                previous=_first(before("item", key), before("item", item.code)),
-            )
-        )
+        instrument = criteria.indicator(item.indicator).instrument
+        score, previous = now("item", key), _first(before("item", key), before("item", item.code))
+        rows.append(ItemRow(item.code, item.indicator, instrument, item.text, score, previous))
     unknown = tuple(sorted((k for k in entered if criteria.item(k) is None), key=_natural_key))
     if unknown:
         warnings.add(
-            warnings.text(f"ข้อ {' '.join(unknown)} ไม่อยู่ในเกณฑ์ปี {criteria.year}")
-            + " จึงไม่นับรวมในจำนวนข้อที่ต่ำกว่าเป้าหมาย"
+            f"ข้อ {' '.join(unknown)} ไม่อยู่ในเกณฑ์ปี {criteria.year} "
+            "จึงไม่นับรวมในจำนวนข้อที่ต่ำกว่าเป้าหมาย"
         )
     return tuple(rows), unknown
 
@@ -474,6 +410,11 @@ def _below_target(inst: Instrument, items: tuple[ItemRow, ...], target: Decimal)
     scored = [item for item in items if item.instrument == inst.code and item.score is not None]
     below = tuple(item for item in scored if item.score < target)
     return BelowTarget(instrument=inst.code, total=len(scored), items=below)
+
+
+def _entered_keys(current: Assessment, scope: str) -> list[str]:
+    scores = current.scores.items()
+    return [key for (s, key), score in scores if s == scope and score.value is not None]
 
 
 def _first(*values: Decimal | None) -> Decimal | None:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from sqlite_utils import Database
 
-from ita_desktop.domain.analysis import Analysis, analyse
+from ita_desktop.domain.analysis import Analysis, PartRow, analyse
 from ita_desktop.domain.criteria import Criteria
 from ita_desktop.domain.records import Assessment
 from ita_desktop.errors import UserError
@@ -43,6 +43,21 @@ def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+def _part(part: PartRow, analysis: Analysis) -> dict:
+    """A part's row; an instrument scored as one part (older years) takes the instrument's
+    figures, which the analysis computes from its indicators when none was entered."""
+    row = part
+    if part.score is None and part.code == part.instrument:
+        row = analysis.instrument(part.instrument) or part
+    return {
+        "code": part.code,
+        "name": part.label,
+        "score": _num(row.score),
+        "previous": _num(row.previous),
+        "diff": _num(row.diff),
+    }
+
+
 def summary(db: Database, *, office_id: int, year: int) -> dict:
     """The figures of a year as plain JSON-ready data (numbers as numbers)."""
     result = analyse_year(db, office_id=office_id, year=year)
@@ -60,16 +75,7 @@ def summary(db: Database, *, office_id: int, year: int) -> dict:
             "diff": _num(a.overall.diff),
             "computed": _num(a.overall.computed),
         },
-        "instruments": [
-            {
-                "code": p.code,
-                "name": p.label,
-                "score": _num(p.score),
-                "previous": _num(p.previous),
-                "diff": _num(p.diff),
-            }
-            for p in a.parts
-        ],
+        "instruments": [_part(p, a) for p in a.parts],
         "indicators": [
             {
                 "number": i.number,

@@ -1,0 +1,1 @@
+"""Widgets shared by the pages: score fields, self-saving texts, sections, tables, Thai wrapping."""

@@ -1,0 +1,127 @@
+"""Helpers for the measures and progress page tests: data files, a page in a window, Thai fonts."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase, QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from ita_desktop import paths
+from ita_desktop.services import offices, results
+from ita_desktop.services.criteria import save_criteria
+from ita_desktop.services.demo import create_demo
+from ita_desktop.storage.database import open_database
+from ita_desktop.ui.session import Session
+from tests.builders import sample_office, small_criteria
+
+GALLERY = Path(__file__).resolve().parents[2] / "docs" / "gallery"
+WEAK_SCORES = {"i1": "80.00", "i10": "84.50", "e1": "92.00", "o27": "50.00"}
+_families: list[str] = []
+
+
+def thai_fonts() -> None:
+    """Register the bundled Sarabun so that Thai renders offscreen, and make it the UI font."""
+    if not _families:
+        for ttf in sorted((paths.resources_dir() / "fonts").glob("Sarabun-*.ttf")):
+            font_id = QFontDatabase.addApplicationFont(str(ttf))
+            _families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    font = QApplication.font()
+    font.setFamilies([_families[0], *font.families()])
+    font.setPointSize(10)
+    QApplication.setFont(font)
+
+
+def results_file(db_path: Path, year: int = 2568, scores: dict | None = None) -> int:
+    """An office with ``year``'s results (small criteria), items below target, no plan yet."""
+    db = open_database(db_path)
+    try:
+        office_id = offices.create_office(db, office=sample_office())
+        save_criteria(db, small_criteria(year))
+        assessment_id = results.start_assessment(db, office_id=office_id, year=year)
+        for code, value in (scores or WEAK_SCORES).items():
+            results.set_score(db, assessment_id=assessment_id, scope="item", key=code, value=value)
+        return office_id
+    finally:
+        db.close()
+
+
+def demo_file(db_path: Path) -> int:
+    db = open_database(db_path)
+    try:
+        return create_demo(db)[0]
+    finally:
+        db.close()
+
+
+@dataclass
+class Harness:
+    window: QMainWindow
+    page: object
+    session: Session
+    stack: QUndoStack
+
+    def idle(self, qtbot) -> None:
+        """Wait until the worker has done everything asked of it (saves and the reloads)."""
+        for _ in range(3):
+            qtbot.waitUntil(lambda: not self.session.busy, timeout=15_000)
+            qtbot.wait(20)
+
+    def read(self, qtbot, job):
+        """Run ``job(db)`` on the worker after everything queued and return its result."""
+        box = []
+        self.session.call(job, box.append)
+        qtbot.waitUntil(lambda: bool(box), timeout=15_000)
+        return box[0]
+
+    def undo(self, qtbot) -> None:
+        self.stack.undo()
+        self.idle(qtbot)
+
+    def redo(self, qtbot) -> None:
+        self.stack.redo()
+        self.idle(qtbot)
+
+
+def open_page(qtbot, page_class, db_path, office_id, year, size=(1280, 800)) -> Harness:
+    thai_fonts()
+    session = Session(db_path)
+    stack = QUndoStack()
+    window = QMainWindow()
+    page = page_class(session, stack)
+    window.setCentralWidget(page)
+    window.resize(*size)
+    qtbot.addWidget(window)
+    page.set_context(office_id, year)
+    window.show()
+    qtbot.waitExposed(window)
+    harness = Harness(window, page, session, stack)
+    harness.idle(qtbot)
+    return harness
+
+
+def close(harness: Harness) -> None:
+    harness.session.close()
+
+
+def save_grab(widget, name: str) -> Path:
+    GALLERY.mkdir(parents=True, exist_ok=True)
+    path = GALLERY / name
+    widget.grab().save(str(path))
+    return path
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type ``text`` as a keyboard would; Thai characters come as key events carrying the text.
+
+    QTest's keyClicks maps characters to Latin-1 key codes and aborts on Thai ones.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)

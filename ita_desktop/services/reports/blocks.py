@@ -1,0 +1,305 @@
+"""A layout's blocks as flowables: title, headings, texts, lists, charts, tables, sign-off."""
+
+import io
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ita_desktop.domain import charts
+from ita_desktop.services.reports.cells import CellMaker
+from ita_desktop.services.reports.charts_pdf import chart_drawing
+from ita_desktop.services.reports.layouts import Block, Layout
+from ita_desktop.services.reports.model import DocumentData, fill, short_name
+from ita_desktop.services.reports.page import KeepSpace, frame_size, switch_to
+from ita_desktop.services.reports.paras import para as new_para
+from ita_desktop.services.reports.table_blocks import table_flowables
+from ita_desktop.services.reports.text import ThaiStyles, numbered_list
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+_CHARTS = {"overall": charts.overall_chart, "instruments": charts.instruments_chart,
+           "indicators": charts.indicators_chart}
+DEFAULT_ROLES = ("ผู้รายงาน", "ผู้ตรวจสอบ", "ผู้บริหาร")
+DOTS = "." * 40
+FOLLOW = 50  # points under a heading for the first lines of what follows it
+
+
+class Renderer:
+    """Turns one document's layout and data into flowables, page orientation included."""
+
+    def __init__(self, data: DocumentData, layout: Layout, styles: ThaiStyles):
+        self.data = data
+        self.layout = layout
+        self.styles = styles
+        self.orientation = layout.page.orientation
+        self.figure = 0
+        size = float(layout.font_size)
+        self.body = styles.derive(styles.body, size, spaceAfter=4)
+        self.indented = styles.derive(styles.body_indented, size, spaceAfter=4)
+        # Headings are kept with what follows by KeepSpace, not keepWithNext: keepWithNext
+        # would push a whole half-page table to the next page, leaving a gap.
+        self.heading = styles.derive(styles.heading, size, spaceBefore=8, spaceAfter=4,
+                                     keepWithNext=0)
+        self.cells = CellMaker(styles, float(layout.table_font_size))
+
+    # -- story --------------------------------------------------------------------------------
+
+    def story(self) -> list:
+        out = []
+        pending = None  # the KeepSpace of headings still waiting for what follows them
+        for block in self.layout.blocks:
+            wanted = block.orientation
+            if wanted and wanted != self.orientation:
+                out += switch_to(wanted)
+                self.orientation = wanted
+                pending = None
+            flows = getattr(self, f"_{block.kind}")(block)
+            if not flows:
+                continue
+            first = flows[0] if isinstance(flows[0], KeepSpace) else None
+            if pending is not None and first is not None:
+                pending.grow(first.height - FOLLOW)  # the heading's guess, replaced by the need
+                flows = flows[1:]
+            elif block.kind == "heading":
+                pending = first
+            if block.kind != "heading":
+                pending = None
+            out += flows
+        return out
+
+    def keep(self, flowables: list, extra: float = 0) -> list:
+        """``flowables`` after a KeepSpace for their height (plus ``extra``)."""
+        width, height = self.frame()
+        need = extra
+        for f in flowables:
+            need += f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        return [KeepSpace(need, height), *flowables]
+
+    def frame(self) -> tuple[float, float]:
+        return frame_size(self.orientation)
+
+    def para(self, text: str, style=None, align: str | None = None):
+        style = style or self.body
+        if align:
+            style = self.styles.derive(style, alignment=_ALIGN[align])
+        return new_para(text, style)
+
+    def lines(self, text: str, style=None) -> list:
+        """Paragraphs of a text the clerk typed: one per line, empty lines left out."""
+        return [self.para(line.strip(), style) for line in text.split("\n") if line.strip()]
+
+    # -- blocks -------------------------------------------------------------------------------
+
+    def _title(self, block: Block) -> list:
+        lines = block.lines or (self.layout.title, "{office}", "{place}")
+        out = []
+        for i, template in enumerate(lines):
+            text = fill(template, self.data)
+            if text.strip():
+                size = 20 if i == 0 else 18
+                style = self.styles.derive(self.styles.title, size, spaceAfter=2)
+                out.append(self.para(text, style))
+        return [*out, Spacer(1, 10)]
+
+    def _heading(self, block: Block) -> list:
+        return self.keep([self.para(fill(block.text, self.data), self.heading, block.align)],
+                         FOLLOW)
+
+    def _paragraph(self, block: Block) -> list:
+        style = self.indented if block.indent else self.body
+        if block.bold:
+            style = self.styles.derive(style, fontName=self.styles.fonts.bold)
+        return [self.para(line, style, block.align)
+                for line in fill(block.text, self.data).split("\n") if line.strip()]
+
+    def _instruments(self):
+        criteria = self.data.criteria
+        return criteria.instruments if criteria else ()
+
+    def _text(self, block: Block) -> list:
+        style = self.indented if block.indent else self.body
+        scopes = [{"code": i.code, "name": i.name, "short_name": short_name(i.name)}
+                  for i in self._instruments()] if block.each else [{}]
+        out = []
+        for scope in scopes:
+            keys = [key.format_map({**scope}) if scope else key for key in block.keys]
+            text = self.data.digit(self.data.texts.get(keys, draft=block.draft))
+            if not text:
+                continue
+            if block.text:
+                out.append(self.para(fill(block.text, self.data, scope), self.heading))
+            out += self.lines(text, style)
+        return out
+
+    def _list(self, block: Block) -> list:
+        entries = [fill(item, self.data) for item in block.items]
+        return self.numbered([e for e in entries if e.strip()],
+                             block.numbering or self.layout.numbering)
+
+    def numbered(self, entries: list[str], numbering: str, style=None) -> list:
+        style = style or self.body
+        if not entries:
+            return []
+        if numbering == "none":
+            return [self.para(e, style) for e in entries]
+        return numbered_list(entries, style, numbering)
+
+    def _chart(self, block: Block) -> list:
+        analysis = self.data.analysis
+        if analysis is None:
+            return []
+        chart = _CHARTS[block.chart](analysis, digits=self.data.digits)
+        if chart.is_empty:
+            return []
+        self.figure += 1
+        width = min(self.frame()[0] * 0.9, 15.5 * cm)
+        height = 7.5 * cm if block.chart != "indicators" else 9 * cm
+        drawing = chart_drawing(chart, self.styles.fonts, width, height)
+        drawing.hAlign = "CENTER"
+        caption = fill(block.caption, self.data, {"figure": str(self.figure)})
+        parts = [Spacer(1, 4), drawing]
+        if caption:
+            parts.append(self.para(caption, self.styles.derive(self.body, alignment=TA_CENTER,
+                                                               spaceBefore=4, spaceAfter=8)))
+        return self.keep(parts)
+
+    def _table(self, block: Block) -> list:
+        return table_flowables(self, block)
+
+    def _page_break(self, block: Block) -> list:
+        return [] if block.orientation else [PageBreak()]
+
+    def _recommendations(self, block: Block) -> list:
+        results = self.data.results
+        if results is None:
+            return []
+        out = []
+        for inst in self._instruments():
+            text = results.assessment.recommendations.get(inst.code, "").strip()
+            if not text:
+                continue
+            scope = {"code": inst.code, "name": inst.name, "short_name": short_name(inst.name)}
+            template = block.text or "ข้อเสนอแนะสำหรับการประเมินตาม{name}"
+            out.append(self.para(fill(template, self.data, scope), self.heading))
+            out += self.lines(self.data.digit(text), self.indented)
+        return out
+
+    def _comments(self, block: Block) -> list:
+        results = self.data.results
+        text = results.assessment.stakeholder_comments.strip() if results else ""
+        if not text:
+            return []
+        head = [self.para(fill(block.text, self.data), self.heading)] if block.text else []
+        return head + self.lines(self.data.digit(text), self.indented)
+
+    def _poll(self, block: Block) -> list:
+        results = self.data.results
+        poll = results.assessment.poll if results else []
+        if not poll:
+            return []
+        out = [self.para(fill(block.text, self.data), self.heading)] if block.text else []
+        questions: dict[str, list] = {}
+        for answer in poll:
+            questions.setdefault(answer.question, []).append(answer)
+        for question, answers in questions.items():
+            out.append(self.para(self.data.digit(question), self.indented))
+            entries = [f"{self.data.digit(n)}) {a.answer} {self.data.num(a.percent)} %"
+                       for n, a in enumerate(answers, start=1)]
+            out += self.numbered(entries, "dash")
+        return out
+
+    def _below_target(self, block: Block) -> list:
+        analysis = self.data.analysis
+        if analysis is None:
+            return []
+        out = []
+        for inst in self._instruments():
+            sentence = self.data.texts.get([f"below_target:{inst.code}"])
+            if sentence:
+                out.append(self.para(self.data.digit(sentence), self.indented))
+            below = analysis.below_target_of(inst.code)
+            entries = [
+                self.data.digit(f"{i.code} {i.text} ({self.data.num(i.score)} คะแนน)")
+                for i in (below.items if below else ())
+            ]
+            out += self.numbered(entries, block.numbering or "dash")
+        return out
+
+    def _plan_intro(self, block: Block) -> list:
+        plan = self.data.plan
+        if plan is None:
+            return []
+        text = plan.intro.strip()
+        if not text:
+            meeting = " และการประชุมเมื่อวันที่ {meeting_date}" if plan.meeting_date else ""
+            text = fill(block.text or (
+                "จากการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน "
+                "ประจำปีงบประมาณ พ.ศ. {results_year}" + meeting + " นำมาสู่การกำหนดมาตรการ"
+                "ส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของ{office} "
+                "ประจำปีงบประมาณ พ.ศ. {plan_year} ดังนี้"), self.data)
+        style = self.indented if block.indent or not block.text else self.body
+        return self.lines(self.data.digit(text), style)
+
+    def _signoff(self, block: Block) -> list:
+        roles = block.roles or DEFAULT_ROLES
+        people = [s for s in self.data.signatories if not block.roles or s.role in roles]
+        people.sort(key=lambda s: roles.index(s.role) if s.role in roles else len(roles))
+        if not people:
+            people = [None]
+        width = self.frame()[0] / 2
+        style = self.styles.derive(self.body, alignment=TA_CENTER, spaceAfter=0)
+        cells = []
+        for person in people:
+            if person is None:
+                lines = [f"ลงชื่อ {DOTS} ผู้รายงาน", f"({DOTS})", "ตำแหน่ง ....................."]
+            else:
+                lines = [f"ลงชื่อ {DOTS} {person.role}".strip(),
+                         f"({person.name})", person.position]
+            cells.append([new_para(self.data.digit(t), style, width - 8)
+                          for t in lines if t.strip()])
+        if len(cells) % 2:
+            cells = [*cells[:-1], "", cells[-1]] if len(cells) > 1 else ["", cells[0]]
+        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+        table = Table(rows, colWidths=[width, width], hAlign="LEFT", style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 18),
+            ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts.regular),  # no Helvetica
+        ]))
+        head = [self.para(fill(block.text, self.data), self.body)] if block.text else []
+        return [KeepTogether([*head, Spacer(1, 12), table])]
+
+
+def cover_page(data: DocumentData, layout: Layout, styles: ThaiStyles, first: str) -> list:
+    """A cover: the office's logo, the title lines, the office and where it is."""
+    out = [Spacer(1, 3 * cm)]
+    if data.office.logo:
+        try:
+            logo = Image(io.BytesIO(data.office.logo))
+            scale = min(4.5 * cm / logo.imageHeight, 4.5 * cm / logo.imageWidth)
+            logo.drawWidth, logo.drawHeight = logo.imageWidth * scale, logo.imageHeight * scale
+            logo.hAlign = "CENTER"
+            out += [logo, Spacer(1, 1.5 * cm)]
+        except Exception:
+            out.append(Spacer(1, 6 * cm))
+    else:
+        out.append(Spacer(1, 6 * cm))
+    lines = layout.cover or (layout.title,)
+    title = styles.derive(styles.title, 24, spaceAfter=6)
+    for line in lines:
+        text = fill(line, data)
+        if text.strip():
+            out.append(new_para(text, title))
+    out.append(Spacer(1, 4 * cm))
+    office = styles.derive(styles.title, 20, spaceAfter=4)
+    for line in ("{office}", "{place}"):
+        text = fill(line, data)
+        if text.strip():
+            out.append(new_para(text, office))
+    return [*out, NextPageTemplate(first), PageBreak()]

@@ -3,6 +3,7 @@
 import base64
 import binascii
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from ita_desktop.domain import strict
 from ita_desktop.domain.records import Measure, Period, Progress
@@ -152,6 +153,10 @@ def _score(value: str | None, where: str) -> None:
         raise refuse(f"{where}: {error.message}") from None
     if len(value) > 40:
         raise refuse(f"{where}: ตัวเลขยาวเกินไป")
+    try:
+        Decimal(value)  # what the import writes; parse_score forgives blanks and commas
+    except InvalidOperation:
+        raise refuse(f"{where}: “{value}” ไม่ใช่ตัวเลข (ไม่มีคะแนนให้ใช้ null)") from None
 
 
 def _check_plans(content: SharedContent) -> None:

@@ -47,9 +47,35 @@ def unpack(data: bytes) -> dict[str, Any]:
     if hashlib.sha256(body).hexdigest() != match.group(2).decode("ascii"):
         raise UserError(DAMAGED)
     try:
-        content = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        content = json.loads(
+            body.decode("utf-8"),
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+            object_pairs_hook=_without_duplicate_keys,
+        )
+        # A lone surrogate (\ud800) is valid JSON but not text: SQLite could not store it.
+        json.dumps(content, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError):  # ValueError: JSON, and >4300-digit ints
         raise UserError(DAMAGED) from None
     if not isinstance(content, dict):
         raise UserError(DAMAGED)
+    return content
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
+def _without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The same key twice would silently keep the last: what the sender saw may differ."""
+    content = dict(pairs)
+    if len(content) != len(pairs):
+        raise ValueError("duplicate key")
     return content

@@ -1,5 +1,6 @@
 """The shareable file: round trip, damage detection, preview and merge, hostile content."""
 
+import base64
 import json
 import sqlite3
 
@@ -129,16 +130,21 @@ def _repacked(exported, change) -> bytes:
 @pytest.mark.parametrize(
     "change, expected",
     [
-        (lambda c: c["office"].update(evil="x"), "unknown key"),
+        (lambda c: c["office"].update(evil="x"), "ไม่รู้จัก ('evil')"),
         (lambda c: c["assessments"][0]["scores"][0].update(value="101"), "ระหว่าง"),
-        (lambda c: c["assessments"][0]["scores"][0].update(value=93.96), "must be"),
+        (lambda c: c["assessments"][0]["scores"][0].update(value=93.96), "ข้อความ"),
         (lambda c: c["assessments"].append(c["assessments"][0]), "ซ้ำ"),
         (lambda c: c["assessments"][0].update(criteria_year=2500), "ไม่มีในไฟล์"),
         (lambda c: c["plans"][0]["measures"][0]["period"].update(end="2024-01"), "ไม่ก่อน"),
         (lambda c: c["plans"][0]["measures"][0].update(measure="ก" * 20_001), "ยาวเกิน"),
         (lambda c: c["office"].update(logo="../../etc/passwd"), "ภาพ"),
         (lambda c: c["plans"][0]["measures"][0]["progress"].update({"7": None}), "รอบ"),
-        (lambda c: c.update(office=[]), "must be a table"),
+        (lambda c: c.update(office=[]), "กลุ่มข้อมูล"),
+        (lambda c: c["office"].update(units=["กองคลัง", "กองคลัง"]), "ซ้ำ"),
+        (
+            lambda c: c["plans"][0]["measures"][0]["progress"]["6"].update(date_done="2026-02-30"),
+            "วันที่",
+        ),
     ],
 )
 def test_hostile_content_is_refused_with_a_thai_message(exported, tmp_path, change, expected):
@@ -146,6 +152,7 @@ def test_hostile_content_is_refused_with_a_thai_message(exported, tmp_path, chan
     open_database(target).close()
     message = _refused(_repacked(exported, change), tmp_path, target)
     assert expected in message
+    assert message.count("ไฟล์นี้มีข้อมูลไม่ถูกต้อง") <= 1
     assert "ไม่มีการเปลี่ยนแปลงข้อมูลของท่าน" in message
 
 
@@ -173,3 +180,17 @@ def test_export_is_readable_json_after_the_header(exported):
     header, body = exported.read_bytes().split(b"\n", 1)
     assert header.startswith(b"ITA-DESKTOP-SHARE 1 sha256=")
     assert json.loads(body)["office"]["name"] == "องค์การบริหารส่วนตำบลทดสอบ"
+
+
+def test_the_logo_type_comes_from_the_image_not_the_file(exported, tmp_path):
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+    def change(content):
+        content["office"]["logo"] = base64.b64encode(png).decode("ascii")
+        content["office"]["logo_mime"] = "../image/png"
+
+    odd = tmp_path / "logo.itashare"
+    odd.write_bytes(_repacked(exported, change))
+    db, _ = import_into(odd, tmp_path / "t.sqlite")
+    office = offices.find_office(db, None)
+    assert office.logo == png and office.logo_mime == "image/png"

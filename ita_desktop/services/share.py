@@ -13,9 +13,11 @@ from ita_desktop.domain.records import ROUNDS, Assessment, Office, Plan, PollAns
 from ita_desktop.domain.serialize import criteria_to_data, plain
 from ita_desktop.errors import UserError
 from ita_desktop.services import share_format
+from ita_desktop.services.offices import logo_mime
 from ita_desktop.services.share_check import decode_logo, parse_content, to_measure, to_progress
 from ita_desktop.services.share_content import SharedAssessment, SharedContent, SharedPlan
 from ita_desktop.storage import assessments as assessment_store
+from ita_desktop.storage import faults
 from ita_desktop.storage import offices as office_store
 from ita_desktop.storage import plans as plan_store
 from ita_desktop.storage.database import memory_database
@@ -59,7 +61,7 @@ def export_file(db: Database, *, office_id: int, path: Path, years: list[int] | 
     try:
         Path(path).write_bytes(data)
     except OSError as error:
-        raise UserError(f"บันทึกไฟล์ {path} ไม่ได้ ({error.strerror})") from None
+        raise faults.explain(error, path) or UserError(f"บันทึกไฟล์ {path} ไม่ได้") from None
     return len(data)
 
 
@@ -166,8 +168,12 @@ def read_share_file(path: Path) -> SharedContent:
     try:
         with open(path, "rb") as handle:
             data = handle.read(share_format.MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(f"เปิดไฟล์ {Path(path).name} ไม่ได้: ไม่พบไฟล์นี้") from None
     except OSError as error:
-        raise UserError(f"เปิดไฟล์ {Path(path).name} ไม่ได้ ({error.strerror})") from None
+        raise faults.explain(error, path) or UserError(
+            f"เปิดไฟล์ {Path(path).name} ไม่ได้"
+        ) from None
     return parse_content(share_format.unpack(data))
 
 
@@ -269,7 +275,7 @@ def _write(db: Database, content: SharedContent, take: set | None) -> int:
         address=o.address,
         phone=o.phone,
         logo=logo,
-        logo_mime=o.logo_mime if logo else "",
+        logo_mime=logo_mime(logo) if logo else "",
         signatories=[Signatory(s.name, s.position, s.role) for s in o.signatories],
     )
     if office_id is None:

@@ -2,6 +2,7 @@
 
 import base64
 import binascii
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -24,8 +25,40 @@ YEARS = range(2500, 2700)
 NOTHING_CHANGED = "ไม่มีการเปลี่ยนแปลงข้อมูลของท่าน"
 
 
+PREFIX = "ไฟล์นี้มีข้อมูลไม่ถูกต้อง: "
+
+
 def refuse(problem: str) -> UserError:
-    return UserError(f"ไฟล์นี้มีข้อมูลไม่ถูกต้อง: {problem} — {NOTHING_CHANGED}")
+    return UserError(f"{PREFIX}{problem} — {NOTHING_CHANGED}")
+
+
+def _again(error: UserError, where: str) -> UserError:
+    """A check's own message with where it happened, without wrapping a refusal twice."""
+    if error.message.startswith(PREFIX):
+        return error
+    return refuse(f"{where}: {error.message}")
+
+
+# The strict parser's problems (written for definition authors) in the clerk's words.
+_STRICT_WORDS = (
+    (re.compile(r"unknown key\(s\) \[(.*?)\].*"), "มีหัวข้อที่โปรแกรมไม่รู้จัก ({0})"),
+    (re.compile(r"missing key '(.*)'"), "ขาดหัวข้อ {0}"),
+    (re.compile(r"must be a number.*"), "ต้องเป็นตัวเลข"),
+    (re.compile(r"must be a whole number.*"), "ต้องเป็นจำนวนเต็ม"),
+    (re.compile(r"must be text.*"), "ต้องเป็นข้อความ"),
+    (re.compile(r"must be true or false.*"), "ต้องเป็นจริงหรือเท็จ"),
+    (re.compile(r"must be a list.*"), "ต้องเป็นรายการ"),
+    (re.compile(r"must be a table.*"), "ต้องเป็นกลุ่มข้อมูล"),
+    (re.compile(r"must be one of .*"), "มีค่าที่ไม่อยู่ในตัวเลือกที่กำหนด"),
+)
+
+
+def strict_problem_in_thai(problem: str) -> str:
+    for pattern, words in _STRICT_WORDS:
+        match = pattern.search(problem)
+        if match:
+            return words.format(*(g[:80] for g in match.groups()))
+    return "ข้อมูลไม่ตรงตามรูปแบบไฟล์"
 
 
 def parse_content(data: dict) -> SharedContent:
@@ -33,7 +66,8 @@ def parse_content(data: dict) -> SharedContent:
     try:
         content = strict.parse(SharedContent, data, "content")
     except strict.DefinitionError as error:
-        raise refuse(f"ตำแหน่ง {error.path}: {error.problem}") from None
+        problem = strict_problem_in_thai(error.problem)
+        raise refuse(f"ข้อมูลที่ตำแหน่ง {error.path[:120]} {problem}") from None
     except RecursionError:
         raise refuse("โครงสร้างซ้อนกันลึกเกินไป") from None
     check_content(content)
@@ -66,6 +100,10 @@ def check_content(content: SharedContent) -> None:
         raise refuse("รายชื่อส่วนราชการหรือผู้ลงนามมากเกินไป")
     for unit in office.units:
         _text(unit, "office.units")
+    if len({u.strip() for u in office.units}) != len(office.units) or any(
+        not u.strip() for u in office.units
+    ):
+        raise refuse("รายชื่อส่วนราชการ/กองว่างหรือซ้ำกัน")
     for s in office.signatories:
         _text(s.name, "office.signatories")
         _text(s.position, "office.signatories")
@@ -187,7 +225,7 @@ def _check_plans(content: SharedContent) -> None:
             try:
                 check_measure(to_measure(m))
             except UserError as error:
-                raise refuse(f"{here}: {error.message}") from None
+                raise _again(error, here) from None
             for round_key, progress in (m.progress or {}).items():
                 if round_key not in ("6", "12"):
                     raise refuse(f"{here}: รอบการรายงาน {round_key[:10]} ไม่ถูกต้อง")
@@ -196,7 +234,7 @@ def _check_plans(content: SharedContent) -> None:
                 try:
                     check_progress(to_progress(0, int(round_key), progress, here))
                 except UserError as error:
-                    raise refuse(f"{here}: {error.message}") from None
+                    raise _again(error, here) from None
 
 
 def to_measure(m) -> Measure:

@@ -27,8 +27,8 @@ def unpack(data: bytes) -> dict[str, Any]:
     """The content of a shareable file; UserError when it is not one, is damaged or too new."""
     if len(data) > MAX_FILE_BYTES:
         raise UserError(
-            f"ไฟล์นี้ใหญ่เกินกว่าที่รับได้ ({len(data) // (1024 * 1024)} MB เกิน "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB) ไม่มีการเปลี่ยนแปลงข้อมูลของท่าน"
+            f"ไฟล์นี้ใหญ่เกินกว่าที่รับได้ (รับได้ไม่เกิน {MAX_FILE_BYTES // (1024 * 1024)} MB) "
+            "ไม่มีการเปลี่ยนแปลงข้อมูลของท่าน"
         )
     if not data.startswith(MAGIC.encode("ascii")):
         raise UserError(NOT_OURS)

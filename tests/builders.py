@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from ita_desktop.domain.criteria import Criteria, Indicator, Instrument, Item, LevelRule, Part
+from ita_desktop.domain.criteria import Criteria, Indicator, Instrument, Item, Part
 from ita_desktop.domain.records import (
     Measure,
     Office,
@@ -13,19 +13,7 @@ from ita_desktop.domain.records import (
     Signatory,
     Unit,
 )
-
-INDICATORS = (
-    (1, "การปฏิบัติหน้าที่", "IIT"),
-    (2, "การใช้งบประมาณ", "IIT"),
-    (3, "การใช้อำนาจ", "IIT"),
-    (4, "การใช้ทรัพย์สินของราชการ", "IIT"),
-    (5, "การแก้ไขปัญหาการทุจริต", "IIT"),
-    (6, "คุณภาพการดำเนินงาน", "EIT"),
-    (7, "ประสิทธิภาพการสื่อสาร", "EIT"),
-    (8, "การปรับปรุงการทำงาน", "EIT"),
-    (9, "การเปิดเผยข้อมูล", "OIT"),
-    (10, "การป้องกันการทุจริต", "OIT"),
-)
+from tests.analysis_helpers import INDICATORS, WORD_LEVELS
 
 
 def small_criteria(year: int = 2568) -> Criteria:
@@ -49,13 +37,7 @@ def small_criteria(year: int = 2568) -> Criteria:
             Item("e1", 6, "การให้ข้อมูลที่ชัดเจน"),
             Item("o27", 10, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
         ),
-        levels=(
-            LevelRule("ผ่านดีเยี่ยม", Decimal(95), Decimal(95), True),
-            LevelRule("ผ่านดี", Decimal(85), Decimal(85), True),
-            LevelRule("ผ่าน", Decimal(85), Decimal(0), True),
-            LevelRule("ต้องปรับปรุง", Decimal(70)),
-            LevelRule("ต้องปรับปรุงโดยด่วน", Decimal(0)),
-        ),
+        levels=WORD_LEVELS,
     )
 
 

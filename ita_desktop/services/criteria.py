@@ -12,6 +12,7 @@ from ita_desktop.domain.criteria import Criteria
 from ita_desktop.domain.serialize import criteria_from_data, criteria_to_data
 from ita_desktop.domain.strict import DefinitionError
 from ita_desktop.errors import UserError
+from ita_desktop.storage import assessments
 
 
 def criteria_dir() -> Path:
@@ -65,3 +66,25 @@ def save_criteria(db: Database, criteria: Criteria) -> None:
             },
             pk="year",
         )
+
+
+def delete_criteria(db: Database, *, year: int) -> Criteria | None:
+    """Drop the clerk's edited criteria of ``year`` (the shipped file, if any, applies again).
+
+    Returns what was deleted, so that undo can save it back; None when there was nothing.
+    """
+    with db.atomic():
+        rows = list(db.query("SELECT body FROM criteria WHERE year = ?", [year]))
+        if not rows:
+            return None
+        db.execute("DELETE FROM criteria WHERE year = ?", [year])
+    return criteria_from_data(json.loads(rows[0]["body"]), f"criteria {year}")
+
+
+def apply_to_assessment(db: Database, *, assessment_id: int, criteria: Criteria) -> Criteria:
+    """Make ``criteria`` the snapshot an assessment is read with (after the clerk corrected the
+    year's items); returns the old snapshot for undo. Scores are kept: items are keyed by code."""
+    with db.atomic():
+        old = assessments.load_criteria_snapshot(db, assessment_id)
+        assessments.replace_criteria_snapshot(db, assessment_id, criteria)
+    return old

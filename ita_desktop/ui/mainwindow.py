@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -22,9 +23,13 @@ from ita_desktop import __version__
 from ita_desktop.i18n.thai import format_year, to_thai_digits
 from ita_desktop.ui.pages.base import Page
 from ita_desktop.ui.pages.registry import page_entries
+from ita_desktop.ui.printing import wait_for_print_jobs
+from ita_desktop.ui.search import SearchBox
 from ita_desktop.ui.selectors import ContextBar, Outline, load_outline
 from ita_desktop.ui.session import Job, Session
 from ita_desktop.ui.settings import Settings
+from ita_desktop.ui.warnings_panel import WarningsButton
+from ita_desktop.ui.window_actions import build_reports_menu, go_to_figure, go_to_hit
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +80,23 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("contextToolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.context_bar)
+        gap = QWidget()
+        gap.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(gap)
+        self.search_box = SearchBox()
+        self.search_box.hit_chosen.connect(lambda hit: go_to_hit(self, hit))
+        toolbar.addWidget(self.search_box)
 
         self._build_menus()
         self._build_page_shortcuts()
         self.saved_label = QLabel(self._saved_text)
         self.file_label = QLabel()
+        self.warnings_button = WarningsButton()
+        self.warnings_button.warning_chosen.connect(
+            lambda warning: go_to_figure(self, warning.scope, warning.key)
+        )
         self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.warnings_button)
         self.statusBar().addPermanentWidget(self.file_label)
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self.resize(1280, 800)
@@ -109,7 +125,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction("ค้นหา…", QKeySequence.StandardKey.Find, self.focus_search)
 
+        self.menuBar().addMenu(build_reports_menu(self))
         help_menu = self.menuBar().addMenu("ช่วยเหลือ")
         help_menu.addAction("เกี่ยวกับ ITA Desktop", self._on_about_triggered)
 
@@ -135,6 +154,8 @@ class MainWindow(QMainWindow):
         self.session.crashed.connect(self._on_crashed)
         self.session.busy_changed.connect(self._on_busy_changed)
         self._build_pages()
+        self.search_box.set_session(self.session)
+        self.warnings_button.set_session(self.session)
         self.file_label.setText(self.path.name)
         self.file_label.setToolTip(str(self.path))
         if setup is not None:
@@ -147,6 +168,8 @@ class MainWindow(QMainWindow):
 
     def _close_session(self) -> None:
         self.undo_stack.clear()
+        self.search_box.set_session(None)
+        self.warnings_button.set_session(None)
         for page in self.pages:
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -211,6 +234,7 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, _tag) -> None:
         if self.session is not None:
             self.session.call(load_outline, self._on_outline_loaded)
+            self.warnings_button.refresh(*(self._applied or (None, None)))
 
     # -- selection and pages -----------------------------------------------------------------
 
@@ -223,6 +247,8 @@ class MainWindow(QMainWindow):
             self._applied = context
             for page in self.pages:
                 page.set_context(*context)
+            self.search_box.set_context(*context)
+            self.warnings_button.refresh(*context)
             self.context_applied.emit(*context)
         self._update_title()
 
@@ -240,6 +266,11 @@ class MainWindow(QMainWindow):
         if 0 <= row < self.nav.count():
             self.nav.setCurrentRow(row)
             self.stack.setCurrentIndex(row)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box, its text selected so that typing replaces it."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
 
     def current_page(self) -> Page | None:
         return self.stack.currentWidget()
@@ -360,6 +391,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event) -> None:
+        wait_for_print_jobs()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

@@ -13,8 +13,8 @@ from ita_desktop.services.demo import create_demo
 from ita_desktop.storage.database import open_database
 from ita_desktop.ui.session import Session
 from tests.builders import sample_office, small_criteria
+from tests.ui.gallery import save_grab  # noqa: F401 (the page tests import it from here)
 
-GALLERY = Path(__file__).resolve().parents[2] / "docs" / "gallery"
 WEAK_SCORES = {"i1": "80.00", "i10": "84.50", "e1": "92.00", "o27": "50.00"}
 _families: list[str] = []
 
@@ -101,13 +101,6 @@ def open_page(qtbot, page_class, db_path, office_id, year, size=(1280, 800)) -> 
 
 def close(harness: Harness) -> None:
     harness.session.close()
-
-
-def save_grab(widget, name: str) -> Path:
-    GALLERY.mkdir(parents=True, exist_ok=True)
-    path = GALLERY / name
-    widget.grab().save(str(path))
-    return path
 
 
 def type_text(qtbot, widget, text: str) -> None:

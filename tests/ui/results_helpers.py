@@ -13,9 +13,7 @@ from ita_desktop.services.criteria import save_criteria
 from ita_desktop.storage.database import open_database
 from ita_desktop.ui.session import Session
 from tests.builders import sample_office, small_criteria
-
-GALLERY = Path(__file__).resolve().parents[2] / "docs" / "gallery"
-
+from tests.ui.gallery import save_grab  # noqa: F401 (the page tests import it from here)
 
 _fonts: list[str] = []
 
@@ -104,10 +102,3 @@ def type_text(qtbot, widget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
-
-
-def save_grab(widget, name: str) -> Path:
-    GALLERY.mkdir(parents=True, exist_ok=True)
-    path = GALLERY / name
-    widget.grab().save(str(path))
-    return path

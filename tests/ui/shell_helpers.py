@@ -13,8 +13,7 @@ from ita_desktop.ui.mainwindow import MainWindow
 from ita_desktop.ui.session import Session
 from ita_desktop.ui.settings import Settings
 from tests.builders import fill_sample_year, sample_office
-
-GALLERY = Path(__file__).resolve().parents[2] / "docs" / "gallery"
+from tests.ui.gallery import save_grab  # noqa: F401 (the page tests import it from here)
 
 
 def sample_file(db_path: Path, year: int = 2568) -> int:
@@ -91,13 +90,6 @@ def read_file(db_path: Path, job):
         return job(db)
     finally:
         db.close()
-
-
-def save_grab(widget, name: str) -> Path:
-    GALLERY.mkdir(parents=True, exist_ok=True)
-    path = GALLERY / name
-    assert widget.grab().save(str(path))
-    return path
 
 
 def type_text(widget, text: str) -> None:

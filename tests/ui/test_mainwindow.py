@@ -4,22 +4,16 @@ import sys
 
 import pytest
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.app import build_window, choose_data_file, install_crash_handler, setup_demo
 from ita_desktop.errors import UserError
 from ita_desktop.services import offices
 from ita_desktop.services.demo import DEMO_NAME, demo_file
-from ita_desktop.ui.pages.plan_view_page import (
-    DocumentsPage,
-    ReadOnlyMeasuresPage,
-    ReadOnlyProgressPage,
-)
-from ita_desktop.ui.pages.registry import PendingPage, _load, _pending, page_entries
+from ita_desktop.ui.pages.registry import page_entries
 from ita_desktop.ui.settings import MAX_RECENT, Settings
 from tests.ui.shell_helpers import (
     idle,
-    open_bare_page,
     open_window,
     read,
     read_file,
@@ -127,41 +121,6 @@ def test_year_selector_offers_years_with_results_plans_and_criteria(qtbot, tmp_p
     assert window.windowTitle() == "ITA Desktop — องค์การบริหารส่วนตำบลทดสอบ — ปีงบประมาณ พ.ศ. ๒๕๖๘"
 
 
-def test_read_only_plan_pages_show_measures_progress_and_documents(qtbot, db_path):
-    office_id = sample_file(db_path)
-    _m, measures = open_bare_page(qtbot, ReadOnlyMeasuresPage, db_path, office_id, 2568)
-    assert "ยังไม่มีแผนมาตรการของปีงบประมาณ พ.ศ. ๒๕๖๘" in measures.heading.text()
-    assert not measures.next_button.isHidden()  # the plan made from this year's results
-    with qtbot.waitSignal(measures.year_requested) as asked:
-        measures.next_button.click()
-    assert asked.args == [2569]
-    measures.set_context(office_id, 2569)
-    qtbot.waitUntil(lambda: measures.view.year == 2569 and measures.model.rowCount() > 0)
-    texts = [measures.model.index(r, 0).data() for r in range(measures.model.rowCount())]
-    assert any("การใช้ทรัพย์สินของราชการ — ๑ มาตรการ" in t for t in texts)
-    assert any("จัดทำคู่มือการยืมทรัพย์สิน" in t.replace("\u200b", "") for t in texts)
-    period = [measures.model.index(r, 3).data() for r in range(measures.model.rowCount())]
-    assert "ต.ค. ๒๕๖๘ - มี.ค. ๒๕๖๙" in period
-
-    _p, progress = open_bare_page(qtbot, ReadOnlyProgressPage, db_path, office_id, 2569)
-    assert progress.summary.text() == "ดำเนินการแล้ว ๑ · อยู่ระหว่างดำเนินการ ๐ · ยังไม่ดำเนินการ ๑"
-    assert progress.round_box.currentText().startswith("รอบ ๖ เดือน (ต.ค. ๒๕๖๘")
-    progress.round_box.setCurrentIndex(1)
-    assert progress.summary.text() == "ดำเนินการแล้ว ๐ · อยู่ระหว่างดำเนินการ ๐ · ยังไม่ดำเนินการ ๒"
-
-    _d, documents = open_bare_page(qtbot, DocumentsPage, db_path, office_id, 2569)
-    states = [documents.model.index(r, 1).data() for r in range(documents.model.rowCount())]
-    assert states[1] == "พร้อม"
-    assert states[0] == "ยังไม่มีผลการประเมินปี ๒๕๖๙"
-
-
-def test_read_only_plan_models_pass_the_model_tester(qtbot, db_path, qtmodeltester):
-    office_id = sample_file(db_path)
-    for page_class in (ReadOnlyMeasuresPage, ReadOnlyProgressPage, DocumentsPage):
-        _window, page = open_bare_page(qtbot, page_class, db_path, office_id, 2569)
-        qtmodeltester.check(page.model)
-
-
 def test_user_error_is_shown_in_thai(qtbot, tmp_path, db_path):
     sample_file(db_path)
     window = open_window(qtbot, db_path, tmp_path)
@@ -223,15 +182,9 @@ def test_window_geometry_and_page_are_remembered(qtbot, tmp_path, db_path):
     assert again.stack.currentIndex() == 6
 
 
-def test_pages_are_registered_in_order_and_a_missing_one_shows_a_notice(qtbot, tmp_path, db_path):
+def test_pages_are_registered_in_navigation_order():
     assert [entry.title for entry in page_entries()] == NAV
-    factory = _load("no_such_page", "NoSuchPage", _pending("วิเคราะห์ผล"))
-    sample_file(db_path)
-    window = open_window(qtbot, db_path, tmp_path)
-    pending = factory(window.session, window.undo_stack)
-    qtbot.addWidget(pending)
-    assert isinstance(pending, PendingPage)
-    assert "ยังไม่พร้อมใช้งาน" in pending.findChild(QLabel, "pendingNotice").text()
+    assert [entry.factory.title for entry in page_entries()] == NAV
 
 
 @pytest.mark.skipif(not demo_file().exists(), reason="resources/demo/demo-office.itashare missing")

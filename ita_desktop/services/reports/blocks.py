@@ -5,6 +5,7 @@ import io
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.units import cm
 from reportlab.platypus import (
+    Flowable,
     Image,
     KeepTogether,
     NextPageTemplate,
@@ -30,6 +31,44 @@ _CHARTS = {"overall": charts.overall_chart, "instruments": charts.instruments_ch
 DEFAULT_ROLES = ("ผู้รายงาน", "ผู้ตรวจสอบ", "ผู้บริหาร")
 DOTS = "." * 40
 FOLLOW = 50  # points under a heading for the first lines of what follows it
+
+
+class FitChart(Flowable):
+    """A chart and its caption, kept together, drawn down to 80 % to fit the room left."""
+    # A chart that just misses the room at a page's foot would leave most of a page empty.
+
+    MIN_SCALE = 0.8
+    GAP = 4.0  # above the chart and between it and its caption
+
+    def __init__(self, drawing, caption=None):
+        super().__init__()
+        self.drawing, self.caption = drawing, caption
+        self.spaceAfter = 8
+        self.scale = 1.0
+        self._caption_height = 0.0
+
+    def wrap(self, availWidth, availHeight):
+        self._caption_height = self.caption.wrap(availWidth, availHeight)[1] if self.caption else 0
+        fixed = 2 * self.GAP + self._caption_height
+        full = self.drawing.height
+        fits = (availHeight - fixed) / full
+        self.scale = 1.0 if fits >= 1 or fits < self.MIN_SCALE else fits
+        self.width, self.height = availWidth, fixed + full * self.scale
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []  # whole, on the next page
+
+    def draw(self):
+        canvas, scale = self.canv, self.scale
+        if self.caption:
+            self.caption.drawOn(canvas, 0, 0)
+        canvas.saveState()
+        canvas.translate((self.width - self.drawing.width * scale) / 2,
+                         self._caption_height + self.GAP)
+        canvas.scale(scale, scale)
+        self.drawing.drawOn(canvas, 0, 0)
+        canvas.restoreState()
 
 
 class Renderer:
@@ -83,6 +122,10 @@ class Renderer:
             need += f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
         return [KeepSpace(need, height), *flowables]
 
+    def head(self, text: str) -> list:
+        """A heading inside a block, kept with the first lines of what follows it."""
+        return self.keep([self.para(text, self.heading)], FOLLOW)
+
     def frame(self) -> tuple[float, float]:
         return frame_size(self.orientation)
 
@@ -135,7 +178,7 @@ class Renderer:
             if not text:
                 continue
             if block.text:
-                out.append(self.para(fill(block.text, self.data, scope), self.heading))
+                out += self.head(fill(block.text, self.data, scope))
             out += self.lines(text, style)
         return out
 
@@ -163,13 +206,9 @@ class Renderer:
         width = min(self.frame()[0] * 0.9, 15.5 * cm)
         height = 7.5 * cm if block.chart != "indicators" else 9 * cm
         drawing = chart_drawing(chart, self.styles.fonts, width, height)
-        drawing.hAlign = "CENTER"
         caption = fill(block.caption, self.data, {"figure": str(self.figure)})
-        parts = [Spacer(1, 4), drawing]
-        if caption:
-            parts.append(self.para(caption, self.styles.derive(self.body, alignment=TA_CENTER,
-                                                               spaceBefore=4, spaceAfter=8)))
-        return self.keep(parts)
+        style = self.styles.derive(self.body, alignment=TA_CENTER, spaceBefore=0, spaceAfter=0)
+        return [FitChart(drawing, self.para(caption, style) if caption else None)]
 
     def _table(self, block: Block) -> list:
         return table_flowables(self, block)
@@ -188,7 +227,7 @@ class Renderer:
                 continue
             scope = {"code": inst.code, "name": inst.name, "short_name": short_name(inst.name)}
             template = block.text or "ข้อเสนอแนะสำหรับการประเมินตาม{name}"
-            out.append(self.para(fill(template, self.data, scope), self.heading))
+            out += self.head(fill(template, self.data, scope))
             out += self.lines(self.data.digit(text), self.indented)
         return out
 
@@ -197,7 +236,7 @@ class Renderer:
         text = results.assessment.stakeholder_comments.strip() if results else ""
         if not text:
             return []
-        head = [self.para(fill(block.text, self.data), self.heading)] if block.text else []
+        head = self.head(fill(block.text, self.data)) if block.text else []
         return head + self.lines(self.data.digit(text), self.indented)
 
     def _poll(self, block: Block) -> list:
@@ -205,7 +244,7 @@ class Renderer:
         poll = results.assessment.poll if results else []
         if not poll:
             return []
-        out = [self.para(fill(block.text, self.data), self.heading)] if block.text else []
+        out = self.head(fill(block.text, self.data)) if block.text else []
         questions: dict[str, list] = {}
         for answer in poll:
             questions.setdefault(answer.question, []).append(answer)
@@ -254,7 +293,11 @@ class Renderer:
         people.sort(key=lambda s: roles.index(s.role) if s.role in roles else len(roles))
         if not people:
             people = [None]
-        width = self.frame()[0] / 2
+        frame = self.frame()[0]
+        # Two to a row, three on a landscape page (all on one row); a lone last one centred,
+        # and a single signatory on the right, where Thai memos sign.
+        per_row = 3 if frame > 20 * cm and len(people) >= 3 else 2
+        width = frame / per_row
         style = self.styles.derive(self.body, alignment=TA_CENTER, spaceAfter=0)
         cells = []
         for person in people:
@@ -263,17 +306,17 @@ class Renderer:
             else:
                 lines = [f"ลงชื่อ {DOTS} {person.role}".strip(),
                          f"({person.name})", person.position]
-            cells.append([new_para(self.data.digit(t), style, width - 8)
+            cells.append([new_para(self.data.digit(t), style, width - 12)  # 6 pt padding each side
                           for t in lines if t.strip()])
-        if len(cells) % 2:
-            cells = [*cells[:-1], "", cells[-1]] if len(cells) > 1 else ["", cells[0]]
-        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-        table = Table(rows, colWidths=[width, width], hAlign="LEFT", style=TableStyle([
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+        if len(cells) == 1:
+            rows = [["", cells[0]]]
+        tables = [Table([row], colWidths=[width] * len(row), hAlign="CENTER", style=TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 18),
             ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts.regular),  # no Helvetica
-        ]))
+        ])) for row in rows]
         head = [self.para(fill(block.text, self.data), self.body)] if block.text else []
-        return [KeepTogether([*head, Spacer(1, 12), table])]
+        return [KeepTogether([*head, Spacer(1, 12), *tables])]
 
 
 def cover_page(data: DocumentData, layout: Layout, styles: ThaiStyles, first: str) -> list:

@@ -10,6 +10,7 @@ from reportlab.platypus import Table, TableStyle
 from ita_desktop.services.reports.paras import para
 from ita_desktop.services.reports.text import (
     ThaiStyles,
+    measure_runs,
     numbered_list,
     split_tall_text,
 )
@@ -114,7 +115,11 @@ class CellMaker:
             return ""
         style = self._style("left", False)
         right = self._style("right", False)
-        widths = [width * 0.12, width * 0.63, width * 0.25]
+        # The number column as wide as its widest label ("๑๐."), so none is cut in two.
+        first = max(measure_runs(a, style) for a, _, _ in rows) + 2 + style.fontSize * 0.4
+        last = max(measure_runs(c, style) for _, _, c in rows) + 2 + style.fontSize * 0.4
+        first, last = min(max(first, width * 0.08), width * 0.3), min(last, width * 0.3)
+        widths = [first, width - first - last, last]
         data = [[para(a, style, widths[0] - 2), para(b, style, widths[1] - 2),
                  para(c, right, widths[2] - 2)] for a, b, c in rows]
         table = Table(data, colWidths=widths, hAlign="LEFT", style=TableStyle([

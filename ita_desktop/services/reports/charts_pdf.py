@@ -49,7 +49,7 @@ def chart_drawing(chart: BarChart, fonts: ThaiFonts, width: float, height: float
     legend_height = pen.line + 4
     left = max(pen.width(chart.tick_label(t)) for t in chart.ticks()) + 8
     bottom = key_height + pen.line + 6
-    top = height - legend_height - pen.line * 0.6
+    top = height - legend_height - pen.line * 1.1  # room for the value above a full bar
     right = width - 4
     plot_h = top - bottom
     plot_w = right - left

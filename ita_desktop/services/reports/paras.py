@@ -3,11 +3,9 @@ as fragments directly instead of markup for its XML parser."""
 
 from xml.sax.saxutils import unescape
 
-from reportlab.lib.fonts import ps2tt
 from reportlab.platypus.paraparser import ParaParser
 
-from ita_desktop.services.reports.text import Run, ThaiParagraph
-from ita_desktop.services.reports.text.paragraphs import _runs as text_runs
+from ita_desktop.services.reports.text import ThaiParagraph
 
 _templates: dict[int, tuple] = {}
 
@@ -51,15 +49,6 @@ class Para(ThaiParagraph):
     """
 
     _last_wrap: tuple[float, tuple[float, float]] | None = None
-
-    def __init__(self, text=None, style=None, bulletText=None, frags=None, runs=None,
-                 width=None, **kwargs):
-        if frags is None and runs is None and style is not None and ps2tt(style.fontName)[1]:
-            # The text layer measures plain runs in the regular face even when the style is
-            # bold, so ReportLab found bold lines too wide and broke them again ("Integrity"
-            # alone on a line): say the runs are bold, and they are measured bold.
-            runs = tuple(Run(r.text, True) for r in text_runs(text))
-        super().__init__(text, style, bulletText, frags, runs, width, **kwargs)
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and getattr(self, "_runs", None) is not None:

@@ -10,12 +10,11 @@ from ita_desktop.services.reports.cells import CellMaker, height
 from ita_desktop.services.reports.layouts import Column
 from ita_desktop.services.reports.model import DocumentData, Grid, Items, Value, fill
 from ita_desktop.services.reports.rows import Group
+from ita_desktop.services.reports.table_split import PAD_BOTTOM, PAD_TOP, PAD_X, RowSplitting
 
 GRID_COLOR = colors.HexColor("#404040")
 HEADER_FILL = colors.HexColor("#e6e6e6")
 HEADING_FILL = colors.HexColor("#f2f2f2")
-PAD_X, PAD_TOP, PAD_BOTTOM = 4.0, 4.5, 3.0  # room above for stacked marks; text looks centred
-MIN_PIECE = 40.0  # a row is cut to fill a page only when two or three lines of it fit
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ class ThaiTable(Table):
         return self.builder.split_rows(self, availWidth, availHeight)
 
 
-class TableBuilder:
+class TableBuilder(RowSplitting):
     """Builds tables for ``groups`` under ``columns`` within ``width`` points.
 
     ``max_height`` is the frame's height: no row or spanned group is made taller than what a
@@ -202,58 +201,12 @@ class TableBuilder:
         row.__dict__["_height"] = (key, value)
         return value
 
-    def _cut(self, row: Row, room: float) -> tuple[Row, Row] | None:
-        """``row`` as (what fits in ``room``, the rest), cut at line ends; None if it cannot."""
-        if row.spans or row.down or row.kind != "body":
-            return None
-        firsts, rests = [], []
-        for c, cell in enumerate(row.cells):
-            result = self.cells.split_first(cell, self.width_of(c), room - PAD_TOP - PAD_BOTTOM)
-            if result is None:
-                return None
-            firsts.append(result[0])
-            rests.append(result[1])
-        return replace(row, cells=firsts), replace(row, cells=rests)
-
-    def _continued(self, row: Row, room: float) -> list[Row]:
-        """``row`` as continuation rows each at most ``room`` high."""
-        pieces = [row]
-        while self.row_height(pieces[-1]) > room:
-            cut = self._cut(pieces[-1], room)
-            if cut is None or not any(cut[0].cells):
-                break  # a grid taller than a page: ReportLab reports it
-            pieces[-1:] = list(cut)
-        return pieces
-
     def _chunks(self, block: _Block) -> list[_Block]:
-        """A group whose spanned cells make it taller than a page, cut into page-high parts."""
+        """The group with rows taller than a page cut into continuation rows; a group taller
+        than a page is cut at row boundaries when the table is split (split_rows)."""
         room = self.room - (self.row_height(block.heading) if block.heading else 0)
         rows = [piece for row in block.rows for piece in self._continued(row, room)]
-        block = _Block(rows, block.span_columns, block.heading)
-        if not block.span_columns:
-            return [block]
-        span_heights = [height(cell, self.width_of(c)) + PAD_TOP + PAD_BOTTOM
-                        for c, cell in block.span_columns.items()]
-        heights = [self.row_height(r) for r in rows]
-        if max(sum(heights), *span_heights) <= room:
-            return [block]
-        parts: list[list[Row]] = [[]]
-        used = 0.0
-        for row, h in zip(rows, heights, strict=True):
-            if parts[-1] and used + h > room:
-                parts.append([])
-                used = 0.0
-            parts[-1].append(row)
-            used += h
-        texts = {c: self.cells.split(cell, self.width_of(c), room - PAD_TOP - PAD_BOTTOM)
-                 for c, cell in block.span_columns.items()}
-        count = max(len(parts), *(len(t) for t in texts.values()))
-        out = []
-        for i in range(count):
-            part_rows = parts[i] if i < len(parts) else [Row([""] * len(self.leaves), "body")]
-            spans = {c: (t[i] if i < len(t) else "") for c, t in texts.items()}
-            out.append(_Block(part_rows, spans, block.heading if i == 0 else None))
-        return out
+        return [_Block(rows, block.span_columns, block.heading)]
 
     # -- the table ----------------------------------------------------------------------------
 
@@ -276,24 +229,6 @@ class TableBuilder:
         table.estimated_height = self.header_height + sum(self.row_height(r) for r in body)
         table.lead_height = self._lead_height(body)
         return table
-
-    def _lead_height(self, body: list[Row]) -> float:
-        """What must fit under a heading for the table to start on the same page: the header
-        and its first three rows, or the first lines of a tall first row."""
-        lead, rows = self.header_height, 0
-        for row in body:
-            height = self.row_height(row)
-            if row.kind == "heading":
-                lead += height
-                continue
-            if height > 2 * MIN_PIECE and self._cut(row, 1e6):
-                lead += MIN_PIECE if rows == 0 else 0
-                break
-            lead += height
-            rows += 1
-            if rows == 3:
-                break
-        return min(lead, 0.35 * self.max_height)
 
     def make(self, body: list[Row]) -> ThaiTable:
         rows = [*self.header, *body]
@@ -322,28 +257,3 @@ class TableBuilder:
         table.builder = self
         table.body = body
         return table
-
-    def split_rows(self, table: ThaiTable, width: float, avail: float) -> list:
-        """[this page's part, the rest]: at the last row boundary that fits, and when a page
-        would be left with room, the next row cut at a line end to fill it; [] to move on."""
-        table._calc(width, avail)
-        heights = table._rowHeights
-        nh = len(self.header)
-        n = max(table._getFirstPossibleSplitRowPosition(avail), nh)
-        body = table.body
-        if n >= len(heights):
-            return []
-        whole = [self.make(body[: n - nh]), self.make(body[n - nh :])] if n > nh else []
-        i = n - nh  # the first body row that does not fit
-        left = avail - sum(heights[:n])
-        head = []
-        if body[i].keep_next and i + 1 < len(body):
-            head, left, i = [body[i]], left - heights[n], i + 1
-        crossing = any(j + rows > i for j, r in enumerate(body[:i]) for rows in r.down.values())
-        if left < MIN_PIECE or body[i].down or crossing:
-            return whole
-        cut = self._cut(body[i], left)
-        if cut is None or not any(cut[0].cells) or self.row_height(cut[0]) > left:
-            return whole
-        this_page = [*body[: i - len(head)], *head, cut[0]]
-        return [self.make(this_page), self.make([cut[1], *body[i + 1 :]])]

@@ -6,15 +6,18 @@ from .fonts import ThaiFonts, find_system_family, thai_fonts
 from .paragraphs import (
     ThaiParagraph,
     ThaiStyles,
+    measure_runs,
     numbered_list,
+    run_fonts,
     split_tall_row,
     split_tall_text,
+    text_runs,
     thai_paragraph,
 )
 from .pdffont import hooks_installed
 from .segment import warm_up as _warm_up_dictionary
 from .shaping import shape_text, text_width
-from .wrap import Run, wrap_runs, wrap_text
+from .wrap import Run, runs_width, wrap_runs, wrap_text
 
 
 def warm_up() -> None:
@@ -36,12 +39,16 @@ __all__ = [
     "draw_thai_string",
     "find_system_family",
     "hooks_installed",
+    "measure_runs",
     "numbered_canvas",
     "numbered_list",
     "page_label",
+    "run_fonts",
+    "runs_width",
     "shape_text",
     "split_tall_row",
     "split_tall_text",
+    "text_runs",
     "text_width",
     "thai_digits",
     "thai_fonts",

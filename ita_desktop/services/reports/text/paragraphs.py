@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -19,9 +20,11 @@ from .chars import clean, thai_digits
 from .fonts import ThaiFonts, thai_fonts
 from .segment import is_break_space
 from .shaping import text_width
-from .wrap import Run, break_spans, wrap_runs
+from .wrap import Run, break_spans, runs_width, wrap_runs
 
 Text = str | Sequence[Run | tuple[str, bool] | str]
+# A run of break spaces (every Unicode space but "\n" and the no-break ones): one space.
+_BREAK_RUN = re.compile("[^\\S\n\u00a0\u202f\u2007]+")
 
 
 def _style(fonts: ThaiFonts, name: str, thai_pt: float, bold: bool = False, **extra):
@@ -85,14 +88,18 @@ class ThaiStyles:
         return ParagraphStyle(f"{base.name}+", parent=base, **changes)
 
 
-def _runs(text: Text) -> tuple[Run, ...]:
+def text_runs(text: Text, bold: bool = False) -> tuple[Run, ...]:
     """Runs as ReportLab will draw them: invisible characters dropped, spaces collapsed to one
     and none at the ends or around forced breaks (ReportLab drops those; we must measure the
-    same text)."""
-    items = [text] if isinstance(text, str) else text
+    same text). ``bold`` is the weight of plain strings."""
+    if isinstance(text, str):  # the common case, without a loop over the characters
+        plain = _BREAK_RUN.sub(" ", clean(text).replace("\r\n", "\n"))
+        plain = plain.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+        return (Run(plain, bold),) if plain else ()
+    items = text
     chars: list[tuple[str, bool]] = []
     for item in items:
-        run = Run(item) if isinstance(item, str) else Run(*item)
+        run = Run(item, bold) if isinstance(item, str) else Run(*item)
         for ch in clean(run.text).replace("\r\n", "\n"):
             if ch != "\n" and is_break_space(ch):
                 if not chars or chars[-1][0] in " \n":
@@ -104,13 +111,21 @@ def _runs(text: Text) -> tuple[Run, ...]:
             chars.append((ch, run.bold))
     while chars and chars[-1][0] == " ":
         chars.pop()
-    return tuple(Run("".join(ch for ch, _ in group), bold)
-                 for bold, group in groupby(chars, key=itemgetter(1)))
+    return tuple(Run("".join(ch for ch, _ in group), weight)
+                 for weight, group in groupby(chars, key=itemgetter(1)))
 
 
-def _family_fonts(style: ParagraphStyle) -> tuple[str, str]:
+def run_fonts(style: ParagraphStyle) -> tuple[str, str]:
+    """(plain, bold) fonts of runs in ``style``."""
+    # Plain runs are drawn in the style's own font, the bold face for a bold style, so they are
+    # measured in it: measured regular, ReportLab found bold lines too wide and broke them again.
     family, _, italic = ps2tt(style.fontName)
-    return tt2ps(family, 0, italic), tt2ps(family, 1, italic)
+    return style.fontName, tt2ps(family, 1, italic)
+
+
+def measure_runs(text: Text, style: ParagraphStyle) -> float:
+    """The width of ``text`` (a string or runs) on one line in ``style``, bold parts in bold."""
+    return runs_width(text_runs(text), run_fonts(style), style.fontSize)
 
 
 def _line_widths(style: ParagraphStyle, width: float) -> tuple[float, float]:
@@ -130,7 +145,7 @@ class ThaiParagraph(Paragraph):
         if style is not None and (not style.shaping or style.splitLongWords):
             # Unshaped Thai prints wrong (ปี่ → ปี) and split words print tofu: never allow it.
             style = ParagraphStyle(style.name, parent=style, shaping=1, splitLongWords=0)
-        self._runs = None if frags is not None else (runs if runs is not None else _runs(text))
+        self._runs = None if frags is not None else (runs if runs is not None else text_runs(text))
         self._wrapped_for = None
         super().__init__("" if self._runs is not None else text, style, bulletText, frags,
                          **kwargs)
@@ -142,7 +157,7 @@ class ThaiParagraph(Paragraph):
             return
         style = self.style
         first, rest = _line_widths(style, width)
-        lines = wrap_runs(self._runs, rest, _family_fonts(style), style.fontSize, first)
+        lines = wrap_runs(self._runs, rest, run_fonts(style), style.fontSize, first)
         markup = "<br/>".join(
             "".join(f"<b>{escape(r.text)}</b>" if r.bold else escape(r.text) for r in line)
             for line in lines
@@ -204,7 +219,7 @@ def split_tall_text(text: str, style: ParagraphStyle, width: float,
     and the cell's top and bottom padding). Each piece wraps to the same lines as here (for a
     style without a first-line indent, as table cells are).
     """
-    body = "".join(r.text for r in _runs(text))
+    body = "".join(r.text for r in text_runs(text))
     per_piece = int((max_height + 1e-6) // style.leading)
     if per_piece < 1:
         raise ValueError("max_height is less than one line")

@@ -24,6 +24,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
+from .drawn import FALLBACK, shape_of, simple_glyph
 from .subset import Composite, FontGlyphs, make_subset
 
 HOOKED_REPORTLAB = ("5.1.",)
@@ -59,6 +60,34 @@ class ComposingFace(TTFontFace):
         self.composites: dict[int, Composite] = {}
         self._code_of: dict[tuple[str, Composite], int] = {}
         self._next_gid = self.glyphs.count
+        self._drawn: dict[str, tuple[int, int]] = {}
+
+    def drawn_glyph(self, ch: str) -> tuple[int, int]:
+        """(glyph id, advance) drawing ``ch``, which the font lacks: an outline, else "?"."""
+        # Never the .notdef box: clerks paste check boxes and marks from Word (seed 003).
+        found = self._drawn.get(ch)
+        if found is not None:
+            return found
+        shape = shape_of(ch)
+        with _lock:
+            if ch in self._drawn:
+                return self._drawn[ch]
+            if shape is None:
+                gid = self.charToGlyph.get(ord(FALLBACK), 0)
+                found = (gid, self.hmetrics[gid][0])
+            else:
+                contours, advance = shape
+                height = self._consonant_height()
+                data, lsb = simple_glyph(contours, height)
+                found = (self._next_gid, round(advance * height))
+                self.glyphs.extra[self._next_gid] = (data, found[1], lsb)
+                self._next_gid += 1
+            self._drawn[ch] = found
+        return found
+
+    def _consonant_height(self) -> float:
+        box = self.glyphs.bbox(self.charToGlyph.get(ord("ก"), 0))
+        return box[3] if box and box[3] > 0 else 0.55 * self.unitsPerEm
 
     def code_for(self, text: str, composite: Composite) -> int:
         """The code point that draws ``composite`` and reads as ``text``; made on first use."""

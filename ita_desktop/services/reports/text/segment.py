@@ -97,9 +97,29 @@ def _protected_spans(text: str, start: int = 0, end: int | None = None) -> list[
     return sorted(spans)
 
 
+# Terms of the ITA that the dictionary cuts (ตัว|ชี้|วัด): a line must not end inside them while
+# the whole term fits (in a narrow column ``finer`` still cuts them into words).
+_TERMS = frozenset({"ตัวชี้วัด", "แบบวัด", "ข้อคำถาม", "ประจำปีงบประมาณ"})
+
+
+def _join_terms(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2):  # the terms are two or three of its words
+            if i + n <= len(tokens) and "".join(tokens[i : i + n]) in _TERMS:
+                out.append("".join(tokens[i : i + n]))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 def _words(chunk: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
-    for token in _tokenize(chunk) if chunk else ():
+    for token in _join_terms(_tokenize(chunk)) if chunk else ():
         # Split space runs off the words (newmm keeps "\n " style runs as tokens of their own).
         for part in re.split(r"(\s+)", token):
             if part:

@@ -16,7 +16,7 @@ from reportlab.pdfbase.ttfonts import (
 )
 
 from .chars import is_cluster_start
-from .pdffont import ThaiTTFont, source_text
+from .pdffont import ComposingFace, ThaiTTFont, source_text
 from .subset import Composite
 
 try:
@@ -55,11 +55,20 @@ def _glyphs(font_name: str, text: str) -> tuple[tuple[int, int, int, int, int], 
     buf.direction = "ltr"  # our documents are Thai and Latin; keeps clusters in text order
     # The default cluster level merges marks into their base's cluster (so ำ after a tone mark,
     # reordered by HarfBuzz, stays in one cluster with its consonant).
-    hb.shape(_hb_font(font_name)[0], buf, _FEATURES)
-    return tuple(
+    hb_font, font = _hb_font(font_name)
+    hb.shape(hb_font, buf, _FEATURES)
+    glyphs = tuple(
         (info.cluster, info.codepoint, pos.x_advance, pos.x_offset, pos.y_offset)
         for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
     )
+    if isinstance(font.face, ComposingFace) and any(g[1] == 0 for g in glyphs):
+        # A character the font lacks (□ ✓): a drawn glyph of ours instead of the .notdef box,
+        # here so that widths for line filling and the drawing agree.
+        glyphs = tuple(
+            (c, *font.face.drawn_glyph(text[c]), 0, 0) if gid == 0 else (c, gid, *rest)
+            for c, gid, *rest in glyphs
+        )
+    return glyphs
 
 
 @lru_cache(maxsize=1 << 16)
@@ -101,12 +110,15 @@ def shape_units(font_name: str, text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(units)
 
 
+@lru_cache(maxsize=1 << 16)
+def _advance(font_name: str, text: str) -> float:
+    """The shaped advance of ``text`` in ems (line filling asks for the same words often)."""
+    return sum(g[2] for g in _glyphs(font_name, text)) / _hb_font(font_name)[1].face.unitsPerEm
+
+
 def text_width(text: str, font_name: str, size: float) -> float:
     """Width in points of ``text`` as shaped (what ReportLab will draw for a word)."""
-    if not text:
-        return 0.0
-    advance = sum(g[2] for g in _glyphs(font_name, text))
-    return advance * size / _hb_font(font_name)[1].face.unitsPerEm
+    return _advance(font_name, text) * size if text else 0.0
 
 
 @lru_cache(maxsize=1 << 15)

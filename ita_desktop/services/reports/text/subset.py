@@ -49,10 +49,11 @@ class FontGlyphs:
         self.face = face
         self.glyf = face.get_table("glyf")
         self.count = len(face.glyphPos) - 1
+        self.extra: dict[int, tuple[bytes, int, int]] = {}  # drawn glyphs: data, advance, lsb
 
     def data(self, gid: int) -> bytes:
         if gid >= self.count:
-            return b""
+            return self.extra[gid][0] if gid in self.extra else b""
         pos = self.face.glyphPos
         return self.glyf[pos[gid] : pos[gid + 1]]
 
@@ -65,6 +66,12 @@ class FontGlyphs:
     def bbox(self, gid: int) -> tuple[int, int, int, int] | None:
         data = self.data(gid)
         return unpack_from(">hhhh", data, 2) if len(data) >= 10 else None
+
+    def metrics(self, gid: int) -> tuple[int, int]:
+        """(advance, left side bearing) for hmtx."""
+        if gid in self.extra:
+            return self.extra[gid][1:]
+        return self.face.hmetrics[gid]
 
     def size(self, gid: int) -> tuple[int, int, int]:
         """Points, contours and nesting depth, which maxp must cover for composites."""
@@ -156,7 +163,7 @@ def make_subset(
             if len(data) >= 10 and unpack_from(">h", data)[0] < 0:
                 for field, child in list(_component_records(data)):
                     data = data[:field] + pack(">H", new_ids[child]) + data[field + 2 :]
-            advance, lsb = face.hmetrics[old]
+            advance, lsb = glyphs.metrics(old)
         max_advance = max(max_advance, advance)
         data += b"\0" * (-len(data) % 4)
         loca.append(offset)

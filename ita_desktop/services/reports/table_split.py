@@ -1,0 +1,130 @@
+"""Where a table is cut over pages: rows cut at a line end, groups cut at a row boundary."""
+
+from dataclasses import replace
+
+from ita_desktop.services.reports.cells import height
+
+PAD_X, PAD_TOP, PAD_BOTTOM = 4.0, 4.5, 3.0  # room above for stacked marks; text looks centred
+MIN_PIECE = 40.0  # a row is cut to fill a page only when two or three lines of it fit
+
+
+class RowSplitting:
+    """The continuation half of TableBuilder (cells, width_of, row_height, header, room, make)."""
+
+    def _cut(self, row, room: float):
+        """``row`` as (what fits in ``room``, the rest), cut at line ends; None if it cannot."""
+        if row.spans or row.down or row.kind != "body":
+            return None
+        firsts, rests = [], []
+        for c, cell in enumerate(row.cells):
+            result = self.cells.split_first(cell, self.width_of(c), room - PAD_TOP - PAD_BOTTOM)
+            if result is None:
+                return None
+            firsts.append(result[0])
+            rests.append(result[1])
+        return replace(row, cells=firsts), replace(row, cells=rests)
+
+    def _continued(self, row, room: float) -> list:
+        """``row`` as continuation rows each at most ``room`` high."""
+        pieces = [row]
+        while self.row_height(pieces[-1]) > room:
+            cut = self._cut(pieces[-1], room)
+            if cut is None or not any(cut[0].cells):
+                break  # a grid taller than a page: ReportLab reports it
+            pieces[-1:] = list(cut)
+        return pieces
+
+    def _cut_group(self, body: list, i: int, room: float):
+        """(rows of the group at ``body[i]`` that fit in ``room``, its other rows, end) or None."""
+        # The spanned cells are cut at a line end: their first part beside the rows that fit,
+        # the rest beside the others (or a row of its own when every row fitted).
+        count = max(body[i].down.values())
+        rows = body[i : i + count]
+        fit, used = 0, 0.0
+        for row in rows:
+            h = self.row_height(row)
+            if used + h > room:
+                break
+            fit, used = fit + 1, used + h
+        spans = {c: height(body[i].cells[c], self.width_of(c)) + PAD_TOP + PAD_BOTTOM
+                 for c in body[i].down}
+        whole = max(sum(self.row_height(r) for r in rows), *spans.values())
+        # Worth it when a good part fits, or when the group is taller than any page anyway.
+        if fit == 0 or not (used >= 2 * MIN_PIECE or (whole > self.room and used >= MIN_PIECE)):
+            return None
+        firsts, rests = {}, {}
+        for c in body[i].down:
+            result = self.cells.split_first(body[i].cells[c], self.width_of(c),
+                                            room - PAD_TOP - PAD_BOTTOM)
+            if result is None:
+                return None
+            firsts[c], rests[c] = result
+        first = [replace(r, cells=list(r.cells), down={}) for r in rows[:fit]]
+        rest = [replace(r, cells=list(r.cells), down={}) for r in rows[fit:]]
+        if not rest:
+            if not any(rests.values()):
+                return None  # it all fits: ReportLab's own split does that
+            rest = [type(body[i])([""] * len(body[i].cells), "body")]
+        for part, texts in ((first, firsts), (rest, rests)):
+            for c, text in texts.items():
+                part[0].cells[c] = text
+                if len(part) > 1:
+                    part[0].down[c] = len(part)
+        return first, rest, i + count
+
+    def _lead_height(self, body: list) -> float:
+        """What must fit under a heading for the table to start on the same page: the header
+        and its first three rows, or the first lines of a tall first row."""
+        lead, rows = self.header_height, 0
+        for row in body:
+            h = self.row_height(row)
+            if row.kind == "heading":
+                lead += h
+                continue
+            if h > 2 * MIN_PIECE and (row.down or self._cut(row, 1e6)):
+                lead += MIN_PIECE if rows == 0 else 0
+                break
+            lead += h
+            rows += 1
+            if rows == 3:
+                break
+        return min(lead, 0.35 * self.max_height)
+
+    def split_rows(self, table, width: float, avail: float) -> list:
+        """[this page's part, the rest]: at the last row boundary that fits, and when a page
+        would be left with room, the next row cut at a line end (or the next group at a row
+        boundary, its spanned texts continued) to fill it; [] to move on."""
+        table._calc(width, avail)
+        heights = table._rowHeights
+        nh = len(self.header)
+        n = max(table._getFirstPossibleSplitRowPosition(avail), nh)
+        body = table.body
+        if n >= len(heights):
+            return []
+        whole = [self.make(body[: n - nh]), self.make(body[n - nh :])] if n > nh else []
+        i = n - nh  # the first body row that does not fit
+        left = avail - sum(heights[:n])
+        head = []
+        if body[i].keep_next and i + 1 < len(body):
+            head, left, i = [body[i]], left - heights[n], i + 1
+        crossing = any(j + rows > i for j, r in enumerate(body[:i]) for rows in r.down.values())
+        if left < MIN_PIECE or crossing:
+            return whole
+        if body[i].down:
+            cut = self._cut_group(body, i, left)
+            if cut is None:
+                return whole
+            first, rest, end = cut
+        else:
+            cut = self._cut(body[i], left)
+            leading = self.cells.style().leading
+            if cut and any(cut[1].cells) and self.row_height(cut[1]) < 2 * leading:
+                # one line alone at the top of the next page: two go over instead
+                cut = self._cut(body[i], left - leading)
+            if cut is None or not any(cut[0].cells) or self.row_height(cut[0]) > left:
+                return whole
+            first, rest, end = [cut[0]], [cut[1]], i + 1
+        this_page = self.make([*body[: i - len(head)], *head, *first])
+        if this_page.wrap(width, avail)[1] > avail + 1e-6:
+            return whole  # measured differently than drawn (never with our paragraphs)
+        return [this_page, self.make([*rest, *body[end:]])]

@@ -1,0 +1,72 @@
+"""How the pages are filled: groups cut at a row boundary, sign-off kept with the last table,
+titles that name both years, and the gallery script writing where it is told."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from ita_desktop.services.demo import create_demo
+from ita_desktop.services.reports import build_document
+from reports.test_documents_support import Pdf, needs_poppler, seed_database, squash
+
+pytestmark = needs_poppler
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def demo_analysis(tmp_path_factory):
+    from ita_desktop.storage.database import open_database
+
+    folder = tmp_path_factory.mktemp("demo")
+    db = open_database(folder / "demo.sqlite")
+    office_id, _ = create_demo(db)
+    pdf = Pdf(build_document(db, kind="analysis", office_id=office_id, year=2568), folder)
+    db.close()
+    return pdf
+
+
+def _page_of(pdf: Pdf, text: str) -> list[int]:
+    return [i for i in range(len(pdf.pages)) if squash(text) in pdf.page_flat(i)]
+
+
+def test_a_group_that_does_not_fit_is_cut_at_a_row_boundary(demo_analysis):
+    """Indicator ๙ (twenty items, its analysis spanning them) starts on the page indicator ๘
+    ends on, its analysis continued beside the rest of its items under the repeated header,
+    instead of leaving half a page empty."""
+    pdf = demo_analysis
+    table = [i for i in _page_of(pdf, "ข้อคำถาม")]  # pages of the per-indicator table
+    eight = [i for i in table if squash("๘. การปรับปรุงการทำงาน") in pdf.page_flat(i)]
+    assert eight and squash("๙. การเปิดเผยข้อมูล") in pdf.page_flat(eight[0])
+    later = eight[0] + 1
+    assert later in table  # the header, repeated over the rest of the group
+    assert squash("การเปิดโอกาสให้เกิดการมีส่วนร่วม") in pdf.page_flat(later)
+
+
+def test_the_sign_off_follows_the_last_table(demo_analysis):
+    pdf = demo_analysis
+    last = pdf.page_flat(len(pdf.pages) - 1)
+    assert "ลงชื่อ" in last and "ผลการวิเคราะห์" in last  # not alone on a page of its own
+
+
+def test_development_001_names_the_results_year_and_the_plan_year(tmp_path):
+    db, office_id = seed_database(tmp_path, "001")
+    pdf = Pdf(build_document(db, kind="development", office_id=office_id, year=2569,
+                             layout="development-001"), tmp_path)
+    db.close()
+    first = pdf.page_flat(0)
+    # as the seed: "การนำผลการประเมิน ITA ไปสู่การพัฒนา… ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
+    assert squash("ไปสู่การพัฒนาเทศบาลตำบลต้นหยงมัสประจำปีงบประมาณพ.ศ.๒๕๖๘") in first
+    assert squash("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๙") in first
+
+
+def test_the_gallery_script_writes_only_where_it_is_told(tmp_path):
+    spec = importlib.util.spec_from_file_location("make_gallery",
+                                                  ROOT / "scripts" / "make_gallery.py")
+    gallery = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gallery)
+    docs = ROOT / "docs" / "gallery"
+    before = {p: p.stat().st_mtime_ns for p in docs.glob("*.png")}
+    assert gallery.main(["--out", str(tmp_path), "measures-004"]) == 0
+    assert (tmp_path / "measures-004-1.png").stat().st_size > 10_000
+    assert {p: p.stat().st_mtime_ns for p in docs.glob("*.png")} == before

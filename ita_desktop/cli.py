@@ -22,9 +22,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path, default=None, help="ไฟล์ข้อมูล")
     parser.add_argument("--version", action="version", version=f"ITA Desktop {__version__}")
+    # `ita-desktop --self-test` and `ita-desktop gui --self-test` (the frozen program's smoke test)
+    self_test_help = "ตรวจว่าโปรแกรมทำงานได้: เปิดหน่วยงานตัวอย่างในไฟล์ชั่วคราว สร้างตัวอย่างรายงาน แล้วปิด"
+    parser.add_argument("--self-test", action="store_true", help=self_test_help)
+    self_test = argparse.ArgumentParser(add_help=False)
+    self_test.add_argument(
+        "--self-test", action="store_true", default=argparse.SUPPRESS, help=self_test_help
+    )
     sub = parser.add_subparsers(dest="command")
 
-    sub.add_parser("gui", parents=[common], help="เปิดหน้าต่างโปรแกรม")
+    sub.add_parser("gui", parents=[common, self_test], help="เปิดหน้าต่างโปรแกรม")
     sub.add_parser("demo", parents=[common], help="สร้างหน่วยงานตัวอย่าง")
 
     imp = sub.add_parser("import", parents=[common], help="นำเข้าไฟล์สำหรับแบ่งปัน")
@@ -141,7 +148,7 @@ def _cmd_criteria(args) -> int:
 def _cmd_gui(args) -> int:
     from ita_desktop.app import run_gui
 
-    return run_gui(args.db)
+    return run_gui(args.db, self_test=args.self_test)
 
 
 COMMANDS = {

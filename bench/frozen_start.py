@@ -5,6 +5,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.test_frozen import executables, self_test, start_time
 
 BUDGET_S = 2.0

@@ -4,10 +4,13 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ita_desktop import __version__, paths
 from ita_desktop.errors import UserError
+from ita_desktop.storage import faults
 
 log = logging.getLogger("ita_desktop")
 
@@ -60,17 +63,42 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _data_path(args) -> Path:
+    return args.db or paths.default_data_file()
+
+
 def _open(args):
     from ita_desktop.storage.database import open_database
 
-    return open_database(args.db or paths.default_data_file())
+    return open_database(_data_path(args))
+
+
+@contextmanager
+def _editing(args) -> Iterator:
+    """The data file opened for writing while holding its lock, as the window does: a file open
+    in the window (here or on another computer) is refused with FileInUse's message."""
+    from ita_desktop.storage import lock
+    from ita_desktop.storage.database import open_database
+
+    path = _data_path(args)
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise UserError(f"สร้างโฟลเดอร์ {path.parent} ไม่ได้ กรุณาเลือกที่เก็บไฟล์อื่น") from None
+    with lock.acquire(path):
+        db = open_database(path)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 def _cmd_demo(args) -> int:
     from ita_desktop.services.demo import create_demo
 
-    db = _open(args)
-    _, created = create_demo(db)
+    with _editing(args) as db:
+        _, created = create_demo(db)
     print("สร้างหน่วยงานตัวอย่างแล้ว" if created else "มีหน่วยงานตัวอย่างอยู่แล้วในไฟล์นี้")
     return 0
 
@@ -79,13 +107,15 @@ def _cmd_import(args) -> int:
     from ita_desktop.services.share import apply_import, preview_import, read_share_file
 
     content = read_share_file(args.file)
-    db = _open(args)
-    preview = preview_import(db, content)
-    print("\n".join(preview.lines()))
     if args.dry_run:
+        preview = preview_import(_open(args), content)
+        print("\n".join(preview.lines()))
         print("(ทดลองเท่านั้น: ยังไม่ได้บันทึกสิ่งใด)")
         return 0
-    written = apply_import(db, preview)
+    with _editing(args) as db:
+        preview = preview_import(db, content)
+        print("\n".join(preview.lines()))
+        written = apply_import(db, preview)
     print(f"นำเข้าแล้ว {len(written)} รายการ" if written else "ไม่มีอะไรต้องนำเข้า ข้อมูลเหมือนเดิม")
     return 0
 
@@ -167,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
 
     command = COMMANDS.get(args.command or "gui") or REPORT_COMMANDS[args.command]
     try:
-        return command(args)
+        with faults.translated(_data_path(args)):  # disk faults: a Thai message, not a traceback
+            return command(args)
     except UserError as error:
         print(error.message, file=sys.stderr)
         return 2

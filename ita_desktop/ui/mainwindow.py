@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from ita_desktop import __version__
 from ita_desktop.i18n.thai import format_year, to_thai_digits
+from ita_desktop.ui.file_safety import FileSafety, add_file_actions
 from ita_desktop.ui.pages.base import Page
 from ita_desktop.ui.pages.registry import page_entries
 from ita_desktop.ui.printing import wait_for_print_jobs
+from ita_desktop.ui.read_only import ReadOnlyMode
 from ita_desktop.ui.search import SearchBox
 from ita_desktop.ui.selectors import ContextBar, Outline, load_outline
 from ita_desktop.ui.session import Job, Session
@@ -87,6 +89,9 @@ class MainWindow(QMainWindow):
         self.search_box.hit_chosen.connect(lambda hit: go_to_hit(self, hit))
         toolbar.addWidget(self.search_box)
 
+        self.read_only = ReadOnlyMode(self)
+        self.read_only.changed.connect(self._update_title)
+        self.file_safety = FileSafety(self)
         self._build_menus()
         self._build_page_shortcuts()
         self.saved_label = QLabel(self._saved_text)
@@ -114,6 +119,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction("เปิด…", QKeySequence.StandardKey.Open, self._on_open_triggered)
         self.recent_menu = file_menu.addMenu("เปิดล่าสุด")
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_shown)
+        file_menu.addSeparator()
+        add_file_actions(self, file_menu)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("ออก", QKeySequence.StandardKey.Quit, self.close)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -143,14 +150,19 @@ class MainWindow(QMainWindow):
     # -- the open file -----------------------------------------------------------------------
 
     def open_file(self, path: Path, *, setup: Job | None = None) -> None:
-        """Show ``path``; ``setup(db)`` runs first on the new file (demo import, new office)."""
-        self._close_session()
+        """Open ``path`` for editing, or read-only when it must be (file_safety: its lock, and
+        the clerk's choice); ``setup(db)`` runs first on a new file (demo import, new office)."""
+        self.file_safety.open(Path(path), setup)
+
+    def show_file(self, path: Path, *, setup: Job | None = None, read_only: bool = False) -> None:
+        """Show ``path`` in a new session (file_safety has settled its lock)."""
+        self.close_session()
         self._previous_path, self.path = self.path, Path(path)
         self._remembered = False
-        self.session = Session(self.path, self)
+        self.session = Session(self.path, self, read_only=read_only)
         self.session.saved.connect(self._on_saved)
         self.session.data_changed.connect(self._on_data_changed)
-        self.session.user_error.connect(self.show_user_error)
+        self.session.user_error.connect(self.read_only.on_user_error)
         self.session.crashed.connect(self._on_crashed)
         self.session.busy_changed.connect(self._on_busy_changed)
         self._build_pages()
@@ -166,7 +178,7 @@ class MainWindow(QMainWindow):
             on_error=lambda error, path=self.path: self._on_open_failed(path, error),
         )
 
-    def _close_session(self) -> None:
+    def close_session(self) -> None:
         self.undo_stack.clear()
         self.search_box.set_session(None)
         self.warnings_button.set_session(None)
@@ -223,6 +235,8 @@ class MainWindow(QMainWindow):
             return  # a later job on the same unreadable file, or a file already closed
         previous, self._remembered = self._previous_path, True
         self.settings.forget_file(failed)
+        if self.file_safety.open_failed(failed, error, previous):
+            return  # opened read-only instead, or its backups offered
         message = getattr(error, "message", None)
         if message is None:
             self._on_crashed(error)
@@ -292,7 +306,7 @@ class MainWindow(QMainWindow):
             parts.append(self.path.name)
         if self.context_bar.year() is not None:
             parts.append(f"ปีงบประมาณ พ.ศ. {format_year(self.context_bar.year())}")
-        self.setWindowTitle(" — ".join(parts))
+        self.setWindowTitle(" — ".join(parts) + self.read_only.title_suffix)
 
     # -- status ------------------------------------------------------------------------------
 
@@ -395,5 +409,6 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
-        self._close_session()
+        self.close_session()
+        self.file_safety.close()
         super().closeEvent(event)

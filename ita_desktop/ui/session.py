@@ -9,9 +9,20 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ita_desktop.errors import UserError
+from ita_desktop.storage import faults
 from ita_desktop.storage.database import open_database
 
 Job = Callable[[Any], Any]
+
+READ_ONLY_REFUSED = "ไฟล์นี้เปิดแบบอ่านอย่างเดียว จึงไม่ได้บันทึกการแก้ไข"
+
+
+class ReadOnlyRefused(UserError):
+    """A write asked of a session opened read-only: refused before it reaches the database."""
+
+
+def _refuse_write(_db) -> None:
+    raise ReadOnlyRefused(READ_ONLY_REFUSED)
 
 
 class _Worker(QObject):
@@ -20,17 +31,20 @@ class _Worker(QObject):
     finished = Signal(int, object)
     failed = Signal(int, object)
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, read_only: bool):
         super().__init__()
         self._path = path
+        self._read_only = read_only
         self.db = None
 
     @Slot(int, object)
     def run(self, job_id: int, job: Job) -> None:
         try:
-            if self.db is None:
-                self.db = open_database(self._path)
-            result = job(self.db)
+            # Disk faults (full disk, file gone read-only…) become Thai UserErrors; bugs pass.
+            with faults.translated(self._path):
+                if self.db is None:
+                    self.db = open_database(self._path, read_only=self._read_only)
+                result = job(self.db)
         except Exception as error:  # handed to the main thread: UserError shown, bugs logged
             self.failed.emit(job_id, error)
         else:
@@ -42,12 +56,18 @@ class _Worker(QObject):
             self.db.close()
             self.db = None
 
+    @Slot()
+    def reopen_read_only(self) -> None:
+        self.close()
+        self._read_only = True
+
 
 class Session(QObject):
     """Runs service functions on the worker, in order, and tells the window what happened.
 
     ``call(job, on_done)`` runs ``job(db)`` off the UI thread; ``on_done(result)`` runs on the
-    UI thread. Writes (``writes=True``) emit ``data_changed(tag)`` and ``saved(when)``.
+    UI thread. Writes (``writes=True``) emit ``data_changed(tag)`` and ``saved(when)``. A
+    ``read_only`` session opens the file read-only and refuses writes (ReadOnlyRefused).
     """
 
     data_changed = Signal(object)
@@ -57,18 +77,21 @@ class Session(QObject):
     busy_changed = Signal(bool)
     _submit = Signal(int, object)
     _close = Signal()
+    _reopen_read_only = Signal()
 
-    def __init__(self, path: Path, parent: QObject | None = None):
+    def __init__(self, path: Path, parent: QObject | None = None, *, read_only: bool = False):
         super().__init__(parent)
         self.path = Path(path)
+        self.read_only = read_only
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple] = {}
         self._thread = QThread()
         self._thread.setObjectName("ita-db-worker")
-        self._worker = _Worker(self.path)
+        self._worker = _Worker(self.path, read_only)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._close.connect(self._worker.close)
+        self._reopen_read_only.connect(self._worker.reopen_read_only)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._thread.start()
@@ -83,6 +106,8 @@ class Session(QObject):
         on_error: Callable[[Exception], None] | None = None,
     ) -> int:
         job_id = next(self._ids)
+        if writes and self.read_only:
+            job = _refuse_write  # refused in turn on the worker, so answers keep their order
         if not self._pending:
             self.busy_changed.emit(True)
         self._pending[job_id] = (on_done, on_error, writes, tag)
@@ -113,6 +138,11 @@ class Session(QObject):
             self.crashed.emit(error)
         if not self._pending:
             self.busy_changed.emit(False)
+
+    def set_read_only(self) -> None:
+        """From now on refuse writes; the worker reopens the file read-only after queued jobs."""
+        self.read_only = True
+        self._reopen_read_only.emit()
 
     def close(self) -> None:
         """Finish queued jobs, close the database on its thread and stop the worker."""

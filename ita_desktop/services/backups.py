@@ -22,6 +22,7 @@ REASONS = {
     "open": "เมื่อเปิดไฟล์",
     "daily": "ประจำวัน",
     "manual": "สำรองเอง",
+    "before-import": "ก่อนนำเข้า",
     "before-restore": "ก่อนกู้คืน",
 }
 DAMAGED = "damaged"  # a damaged data file set aside by a restore: kept, never listed or rotated

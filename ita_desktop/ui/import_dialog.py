@@ -225,7 +225,7 @@ class ImportDialog(QDialog):
         preview, take, data_path = self.preview, self.take(), self.session.path
 
         def job(db):
-            make_backup(db, data_path, reason="manual")  # BackupFailed: nothing is imported
+            make_backup(db, data_path, reason="before-import")  # BackupFailed: nothing is imported
             return apply_import(db, preview, take=take)
 
         self._set_applying(True)

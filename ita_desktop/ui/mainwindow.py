@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop import __version__
 from ita_desktop.i18n.thai import format_year, to_thai_digits
+from ita_desktop.ui.about import show_about
 from ita_desktop.ui.file_safety import FileSafety, add_file_actions
 from ita_desktop.ui.pages.base import Page
 from ita_desktop.ui.pages.registry import page_entries
@@ -392,17 +392,7 @@ class MainWindow(QMainWindow):
         self.open_file(path)
 
     def _on_about_triggered(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "เกี่ยวกับ ITA Desktop",
-            f"ITA Desktop รุ่น {__version__}\n\n"
-            "วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) วางมาตรการ ติดตามผล "
-            "และพิมพ์รายงาน สำหรับองค์กรปกครองส่วนท้องถิ่น — ทำงานได้โดยไม่ต้องต่ออินเทอร์เน็ต\n\n"
-            f"ไฟล์ข้อมูล: {self.path or '-'}",
-            parent=self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_about(self, self.path)
 
     def closeEvent(self, event) -> None:
         wait_for_print_jobs()

@@ -117,7 +117,8 @@ def test_keep_mine_keeps_the_figure_and_adds_what_is_new(qtbot, tmp_path, db_pat
     assert read_file(db_path, _indicator_4) == "90"
     assert read_file(db_path, _plan_years) == [2569]
     assert window.undo_stack.count() == 0  # the import cannot be undone: the stack starts anew
-    (made,) = [b for b in backups.list_backups(db_path) if b.reason == "manual"]
+    (made,) = [b for b in backups.list_backups(db_path) if b.reason == "before-import"]
+    assert "ก่อนนำเข้า" in made.label
     assert read_file(made.path, _plan_years) == []  # the backup made just before importing
     assert read_file(made.path, _phone) == "0 3451 2345"
     assert "นำเข้าจาก from-colleague.itashare แล้ว ๑ รายการ" in window.statusBar().currentMessage()

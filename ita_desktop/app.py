@@ -34,9 +34,12 @@ def configure_app(app) -> None:
     """Names (for settings and the log folder), the Thai-capable UI font."""
     from PySide6.QtGui import QFontDatabase, QIcon
 
+    from ita_desktop.ui import qt_thai
+
     app.setApplicationName("ITA Desktop")
     app.setOrganizationName("ITA Desktop")
     app.setApplicationDisplayName("ITA Desktop")
+    qt_thai.install(app)  # Qt's own buttons and menus in Thai
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "ita-desktop.png")))
     bundled = load_fonts()
     thai = set(QFontDatabase.families(QFontDatabase.WritingSystem.Thai))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -25,6 +24,7 @@ from ita_desktop.services import criteria as criteria_service
 from ita_desktop.services import offices, results
 from ita_desktop.ui.pages.criteria_dialogs import draft_copy
 from ita_desktop.ui.pages.office_page import FIELDS
+from ita_desktop.ui.widgets.thai_date_edit import ThaiYearSpin
 
 WIZARD_FIELDS = ("name", "kind", "district", "province")
 
@@ -76,7 +76,7 @@ class YearPage(QWizardPage):
         super().__init__(parent)
         self.setTitle("ปีงบประมาณ")
         self.setSubTitle("ปีงบประมาณ (พ.ศ.) ของผลการประเมิน ITA ที่จะกรอกเป็นปีแรก")
-        self.year = QSpinBox()
+        self.year = ThaiYearSpin()  # พ.ศ. in Thai digits, like every other year on screen
         self.year.setObjectName("wizardYear")
         self.year.setRange(2560, 2700)
         self.year.setValue(default)
@@ -85,7 +85,7 @@ class YearPage(QWizardPage):
         known_label = QLabel(f"ปีที่มีเกณฑ์การประเมินในโปรแกรม: {have}")
         known_label.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("ปีงบประมาณ พ.ศ.", self.year)
+        form.addRow("ปีงบประมาณ", self.year)
         form.addRow("", known_label)
 
 

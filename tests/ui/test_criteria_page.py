@@ -4,7 +4,7 @@ from ita_desktop.domain.criteria import Item
 from ita_desktop.services.criteria import available_years, criteria_for_year, shipped_criteria
 from ita_desktop.ui.pages.criteria_model import CriteriaModel
 from tests.builders import small_criteria
-from tests.ui.shell_helpers import idle, open_window, read_file, sample_file
+from tests.ui.shell_helpers import idle, open_window, read_file, sample_file, save_grab
 
 
 def _criteria_page(qtbot, tmp_path, db_path):
@@ -136,3 +136,60 @@ def test_copy_to_a_new_year_makes_a_draft_and_shows_it(qtbot, tmp_path, db_path)
     idle(qtbot, window)
     assert not read_file(db_path, lambda db: criteria_for_year(db, 2575)).provisional
     assert "[ฉบับร่าง]" not in page.heading.text()
+
+
+def test_copying_to_a_new_year_is_undone_by_deleting_the_copy(qtbot, tmp_path, db_path):
+    window, page = _criteria_page(qtbot, tmp_path, db_path)
+    page.copy_to_year(2575)
+    idle(qtbot, window)
+    assert window.context_bar.year() == 2575
+    assert window.undo_stack.undoText() == "คัดลอกเกณฑ์ไปปี ๒๕๗๕"
+    window.undo_action.trigger()
+    idle(qtbot, window)
+    assert 2575 not in read_file(db_path, available_years)
+    assert window.context_bar.year() != 2575
+    assert window.context_bar.year_box.findData(2575) < 0
+    window.redo_action.trigger()
+    idle(qtbot, window)
+    assert 2575 in read_file(db_path, available_years)
+    assert window.context_bar.year() == 2575
+
+
+def test_corrected_criteria_are_applied_to_the_entered_results_and_undone(qtbot, tmp_path, db_path):
+    window, page = _criteria_page(qtbot, tmp_path, db_path)
+    assert not page.results_notice.isVisible()
+    assert "ผลการประเมินปี ๒๕๖๘ ที่บันทึกไว้ใช้เกณฑ์ชุดนี้" in page.status.text()
+    # x99 was scored from the NACC printout before the clerk added it to the criteria
+    added = Item("x99", 4, "การเบิกจ่ายพัสดุตามระเบียบ")
+    page.save(page._replaced(items=(*page.model.criteria.items, added)), "เพิ่มข้อ x99")
+    idle(qtbot, window)
+    assert page.results_notice.isVisible()
+    assert page.apply_button.text() == "ใช้เกณฑ์นี้กับผลการประเมินปี ๒๕๖๘ ที่บันทึกไว้"
+    assert "คะแนนที่กรอกไว้ยังอยู่ครบ (จับคู่ตามรหัสข้อ)" in page.results_note.text()
+    save_grab(window, "gui-criteria-apply.png")
+
+    results = window.page("results")
+    window.show_page("results")
+    idle(qtbot, window)
+    assert results.data.criteria.item("x99") is None
+    assert "other" in results.form.sections
+
+    window.show_page("criteria")
+    idle(qtbot, window)
+    page.apply_button.click()
+    idle(qtbot, window)
+    assert not page.results_notice.isVisible()
+    window.show_page("results")
+    idle(qtbot, window)
+    assert results.data.criteria.item("x99") == added
+    assert "other" not in results.form.sections
+    assert results.editor("item", "x99").text() == "๗๐.๐๐"  # the score was kept
+
+    assert window.undo_stack.undoText() == "ใช้เกณฑ์กับผลการประเมินปี ๒๕๖๘"
+    window.undo_action.trigger()
+    idle(qtbot, window)
+    assert results.data.criteria.item("x99") is None
+    assert results.editor("item", "x99").text() == "๗๐.๐๐"
+    window.show_page("criteria")
+    idle(qtbot, window)
+    assert page.results_notice.isVisible()

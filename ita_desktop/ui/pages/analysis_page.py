@@ -171,7 +171,7 @@ class AnalysisPage(Page):
 
     def _on_load_failed(self, error: Exception) -> None:
         self._loading = False
-        self.session.user_error.emit(getattr(error, "message", str(error)))
+        self.report_error(error)
 
     def _on_loaded(self, data: AnalysisData) -> None:
         self._loading = False

@@ -3,6 +3,7 @@
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from ita_desktop.errors import UserError
 from ita_desktop.ui.session import Session
 
 
@@ -30,6 +31,14 @@ class Page(QWidget):
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def report_error(self, error: Exception) -> None:
+        """A failed job of this page: the clerk's Thai message, or a bug for the crash handler
+        (which logs it and says so in Thai) — never an English exception text on screen."""
+        if isinstance(error, UserError):
+            self.session.user_error.emit(error.message)
+        else:
+            self.session.crashed.emit(error)
 
     def _on_data_changed(self, tag) -> None:
         if self.isVisible():

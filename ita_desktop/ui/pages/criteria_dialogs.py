@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ita_desktop.domain.criteria import Criteria, Item
 from ita_desktop.i18n.thai import format_year, to_thai_digits
+from ita_desktop.ui.widgets.thai_date_edit import ThaiYearSpin
 
 ERROR_STYLE = "color: #b00020;"
 MAX_CODE = 20  # services.results refuses longer item codes
@@ -143,7 +143,7 @@ class CopyYearDialog(QDialog):
         super().__init__(parent)
         self.existing = set(existing)
         self.setWindowTitle("คัดลอกเกณฑ์ไปปีใหม่")
-        self.year = QSpinBox()
+        self.year = ThaiYearSpin()  # พ.ศ. in Thai digits, like every other year on screen
         self.year.setObjectName("targetYear")
         self.year.setRange(2560, 2700)
         self.year.setValue(max([source, *existing]) + 1)
@@ -164,7 +164,7 @@ class CopyYearDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("ปีงบประมาณ พ.ศ.", self.year)
+        form.addRow("ปีงบประมาณ", self.year)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -1,12 +1,14 @@
 """เกณฑ์การประเมิน: a year's instruments, indicators and items; copy to a new year, edit items."""
 
+import logging
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,14 +21,20 @@ from ita_desktop.domain.criteria import Criteria, Item
 from ita_desktop.errors import UserError
 from ita_desktop.i18n.thai import format_count, format_year
 from ita_desktop.services import criteria as criteria_service
-from ita_desktop.services.results import find_assessment
+from ita_desktop.services.results import assessment_criteria, find_assessment
 from ita_desktop.ui.commands import push_edit
 from ita_desktop.ui.pages.base import Page
 from ita_desktop.ui.pages.criteria_dialogs import CopyYearDialog, ItemDialog, draft_copy
 from ita_desktop.ui.pages.criteria_model import DRAFT, CriteriaModel, WrappingDelegate
 from ita_desktop.ui.widgets.thai_text import breakable
 
+log = logging.getLogger(__name__)
+
 TAG = "criteria"
+NOTICE_STYLE = (
+    "#resultsNotice { background: #fff8e1; border: 1px solid #f0d58c; border-radius: 4px; }"
+    " #resultsNotice QLabel { color: #4a3600; }"
+)
 
 
 @dataclass(frozen=True)
@@ -37,8 +45,13 @@ class CriteriaView:
     criteria: Criteria | None
     years: list[int]
     edited: bool
-    has_results: bool
+    assessment_id: int | None  # the selected office's results of this year, if started
+    results_outdated: bool  # those results are read with another criteria snapshot
     shown: dict[str, str]
+
+    @property
+    def has_results(self) -> bool:
+        return self.assessment_id is not None
 
 
 def load_view(db, year: int, office_id: int | None) -> CriteriaView:
@@ -48,9 +61,15 @@ def load_view(db, year: int, office_id: int | None) -> CriteriaView:
     except UserError:
         criteria = None
     edited = criteria is not None and criteria != criteria_service.shipped_criteria().get(year)
-    results = office_id is not None and find_assessment(db, office_id, year) is not None
+    assessment = find_assessment(db, office_id, year) if office_id is not None else None
+    assessment_id = assessment.id if assessment is not None else None
+    outdated = (
+        assessment_id is not None
+        and criteria is not None
+        and assessment_criteria(db, assessment_id) != criteria
+    )
     shown = {i.code: breakable(i.text) for i in criteria.items} if criteria else {}
-    return CriteriaView(year, criteria, years, edited, results, shown)
+    return CriteriaView(year, criteria, years, edited, assessment_id, outdated, shown)
 
 
 def _counts(criteria: Criteria) -> str:
@@ -84,6 +103,19 @@ class CriteriaPage(Page):
         self.status = QLabel()
         self.status.setObjectName("criteriaStatus")
         self.status.setWordWrap(True)
+        self.results_notice = QFrame()
+        self.results_notice.setObjectName("resultsNotice")
+        self.results_notice.setStyleSheet(NOTICE_STYLE)
+        self.results_note = QLabel()
+        self.results_note.setObjectName("resultsNote")
+        self.results_note.setWordWrap(True)
+        self.apply_button = QPushButton()
+        self.apply_button.setObjectName("applyToResults")
+        self.apply_button.clicked.connect(self.apply_to_results)
+        notice = QVBoxLayout(self.results_notice)
+        notice.addWidget(self.results_note)
+        notice.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.results_notice.hide()
         self.draft_box = QCheckBox(f"{DRAFT} (ข้อคำถามยังไม่ยืนยันกับคู่มือของปีนี้)")
         self.draft_box.setObjectName("draftBox")
         self.draft_box.clicked.connect(self._on_draft_clicked)
@@ -127,6 +159,7 @@ class CriteriaPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
+        layout.addWidget(self.results_notice)
         layout.addWidget(self.draft_box)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
@@ -137,6 +170,7 @@ class CriteriaPage(Page):
         if self.year is None:
             self.model.set_criteria(None)
             self.heading.setText("ยังไม่ได้เลือกปีงบประมาณ")
+            self.results_notice.hide()
             return
         year, office_id = self.year, self.office_id
         self.session.call(lambda db: load_view(db, year, office_id), self._on_view_loaded)
@@ -151,15 +185,17 @@ class CriteriaPage(Page):
             self.heading.setText(f"ยังไม่มีเกณฑ์การประเมินของปีงบประมาณ พ.ศ. {year}")
             self.status.setText("กด “คัดลอกเกณฑ์ไปปีใหม่…” บนเกณฑ์ของปีอื่น เพื่อเริ่มเกณฑ์ของปีนี้")
             self.model.set_criteria(None)
+            self.results_notice.hide()
             self._update_buttons()
             return
         criteria = view.criteria
         self.heading.setText(criteria.title + (f"  [{DRAFT}]" if criteria.provisional else ""))
         source = "แก้ไขไว้ในไฟล์นี้" if view.edited else "ฉบับที่มากับโปรแกรม"
         notes = [f"ที่มา: {source}", _counts(criteria)]
-        if view.has_results:
-            notes.append(f"ผลการประเมินปี {year} ที่กรอกไว้แล้วใช้เกณฑ์ชุดที่บันทึกไว้ตอนเริ่มกรอกผล")
+        if view.has_results and not view.results_outdated:
+            notes.append(f"ผลการประเมินปี {year} ที่บันทึกไว้ใช้เกณฑ์ชุดนี้")
         self.status.setText(" — ".join(notes))
+        self._show_results_notice(view)
         self.draft_box.setChecked(criteria.provisional)
         self.model.set_criteria(criteria, view.shown)
         self.tree.setColumnHidden(2, not criteria.sub_indicators)
@@ -169,6 +205,20 @@ class CriteriaPage(Page):
             if index.isValid():
                 self.tree.setCurrentIndex(index)
         self._update_buttons()
+
+    def _show_results_notice(self, view: CriteriaView) -> None:
+        """Offer to read the year's entered results with the criteria as corrected here."""
+        self.results_notice.setVisible(view.results_outdated)
+        if not view.results_outdated:
+            return
+        year = format_year(view.year)
+        self.results_note.setText(
+            f"ผลการประเมินปี {year} ที่บันทึกไว้ยังใช้เกณฑ์ชุดเดิม (ชุดที่ใช้ตอนเริ่มบันทึกผล) "
+            "จึงยังไม่เห็นการแก้ไขนี้ในหน้าผลการประเมิน\n"
+            "กดปุ่มด้านล่างเพื่อใช้เกณฑ์ที่แก้ไขแล้ว คะแนนที่กรอกไว้ยังอยู่ครบ (จับคู่ตามรหัสข้อ) "
+            "คะแนนของข้อที่ไม่มีในเกณฑ์นี้จะแสดงในหมวด “อื่น ๆ” และย้อนกลับได้ด้วย Ctrl+Z"
+        )
+        self.apply_button.setText(f"ใช้เกณฑ์นี้กับผลการประเมินปี {year} ที่บันทึกไว้")
 
     def _update_buttons(self) -> None:
         has = self.model.criteria is not None
@@ -192,11 +242,33 @@ class CriteriaPage(Page):
             TAG,
         )
 
+    def apply_to_results(self) -> None:
+        """Read the year's entered results with the criteria shown here (undo: the old snapshot)."""
+        view = self.view
+        if view is None or view.criteria is None or view.assessment_id is None:
+            return
+        aid, criteria = view.assessment_id, view.criteria
+        push_edit(
+            self.session,
+            self.undo_stack,
+            f"ใช้เกณฑ์กับผลการประเมินปี {format_year(view.year)}",
+            lambda db: criteria_service.apply_to_assessment(
+                db, assessment_id=aid, criteria=criteria
+            ),
+            lambda db, old: criteria_service.apply_to_assessment(
+                db, assessment_id=aid, criteria=old
+            ),
+            TAG,
+        )
+
     def _replaced(self, **changes) -> Criteria | None:
         try:
             return replace(self.model.criteria, **changes)
-        except ValueError as error:  # the criteria's own consistency check; says which item
-            self.session.user_error.emit(f"บันทึกเกณฑ์ไม่ได้: {error}")
+        except ValueError as error:  # the criteria's own check, in English; the dialogs prevent it
+            log.warning("criteria edit refused: %s", error)
+            self.session.user_error.emit(
+                "บันทึกเกณฑ์ไม่ได้ เพราะข้อคำถามกับตัวชี้วัดไม่สอดคล้องกัน กรุณาตรวจสอบรหัสข้อและตัวชี้วัดแล้วลองอีกครั้ง"
+            )
             return None
 
     def _on_draft_clicked(self, checked: bool) -> None:
@@ -250,7 +322,7 @@ class CriteriaPage(Page):
         return dialog
 
     def copy_to_year(self, year: int) -> None:
-        """Copy the shown criteria to ``year`` as a draft, then show that year."""
+        """Copy the shown criteria to ``year`` as a draft, then show that year (undo deletes it)."""
         copy = draft_copy(self.model.criteria, year)
 
         def job(db):
@@ -258,4 +330,12 @@ class CriteriaPage(Page):
                 raise UserError(f"ปี {format_year(year)} มีเกณฑ์อยู่แล้ว กรุณาเลือกปีอื่น")
             criteria_service.save_criteria(db, copy)
 
-        self.session.call(job, lambda _: self.year_requested.emit(year), writes=True, tag=TAG)
+        push_edit(
+            self.session,
+            self.undo_stack,
+            f"คัดลอกเกณฑ์ไปปี {format_year(year)}",
+            job,
+            lambda db, _: criteria_service.delete_criteria(db, year=year),
+            TAG,
+            lambda _: self.year_requested.emit(year),
+        )

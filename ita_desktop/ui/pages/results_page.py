@@ -154,7 +154,7 @@ class ResultsPage(Page):
 
     def _on_load_failed(self, error: Exception) -> None:
         self._loading = False
-        self.session.user_error.emit(getattr(error, "message", str(error)))
+        self.report_error(error)
 
     def _on_loaded(self, data: ResultsData) -> None:
         self._loading = False
@@ -235,7 +235,7 @@ class ResultsPage(Page):
 
     def _on_start_failed(self, error: Exception) -> None:
         self.start_button.setEnabled(True)
-        self.session.user_error.emit(getattr(error, "message", str(error)))
+        self.report_error(error)
 
     def _on_score_edited(self, scope: str, key: str, previous: bool, value: Decimal | None) -> None:
         aid = self._assessment_id

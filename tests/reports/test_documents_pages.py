@@ -51,8 +51,12 @@ def test_the_sign_off_follows_the_last_table(demo_analysis):
 
 def test_development_001_names_the_results_year_and_the_plan_year(tmp_path):
     db, office_id = seed_database(tmp_path, "001")
-    pdf = Pdf(build_document(db, kind="development", office_id=office_id, year=2569,
-                             layout="development-001"), tmp_path)
+    pdf = Pdf(
+        build_document(
+            db, kind="development", office_id=office_id, year=2569, layout="development-001"
+        ),
+        tmp_path,
+    )
     db.close()
     first = pdf.page_flat(0)
     # as the seed: "การนำผลการประเมิน ITA ไปสู่การพัฒนา… ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
@@ -61,8 +65,9 @@ def test_development_001_names_the_results_year_and_the_plan_year(tmp_path):
 
 
 def test_the_gallery_script_writes_only_where_it_is_told(tmp_path):
-    spec = importlib.util.spec_from_file_location("make_gallery",
-                                                  ROOT / "scripts" / "make_gallery.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_gallery", ROOT / "scripts" / "make_gallery.py"
+    )
     gallery = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gallery)
     docs = ROOT / "docs" / "gallery"
@@ -70,3 +75,56 @@ def test_the_gallery_script_writes_only_where_it_is_told(tmp_path):
     assert gallery.main(["--out", str(tmp_path), "measures-004"]) == 0
     assert (tmp_path / "measures-004-1.png").stat().st_size > 10_000
     assert {p: p.stat().st_mtime_ns for p in docs.glob("*.png")} == before
+
+
+def _filled(pdf: Pdf, folder: Path) -> list[float]:
+    """How far down each page's frame (top 2.5 cm, bottom 2 cm) something is printed, 0–1."""
+    import subprocess
+
+    from PIL import Image
+
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", str(pdf.path), str(folder / "fill")], check=True
+    )
+    out = []
+    for path in sorted(folder.glob("fill*.pgm")):
+        image = Image.open(path)
+        width, height = image.size
+        cm = height / (29.7 if height > width else 21.0)
+        top, bottom = int(2.5 * cm), int(height - 2 * cm)
+        pixels, last = image.load(), top
+        for y in range(top, bottom):
+            if any(pixels[x, y] < 200 for x in range(width)):
+                last = y
+        out.append((last - top) / (bottom - top))
+    return out
+
+
+def test_no_page_of_the_demo_analysis_is_left_part_empty(demo_analysis, tmp_path):
+    """Every page but the last is at least 80 % filled: a heading and the start of what follows
+    it (two lines, or a table's header and first row) take the room left at a page's foot."""
+    pdf = demo_analysis
+    filled = _filled(pdf, tmp_path)
+    sizes = pdf.sizes()
+    turns = [i for i in range(len(sizes) - 1) if sizes[i] != sizes[i + 1]]
+    # the page before a landscape section ends where the portrait part ends
+    assert min(f for i, f in enumerate(filled[:-1]) if i not in turns) >= 0.8, filled
+
+
+def test_development_turns_landscape_only_for_the_plan(tmp_path):
+    from ita_desktop.storage.database import open_database
+
+    db = open_database(tmp_path / "demo.sqlite")
+    office_id, _ = create_demo(db)
+    pdf = Pdf(build_document(db, kind="development", office_id=office_id, year=2569), tmp_path)
+    db.close()
+    sizes = [w > h for w, h in pdf.sizes()]
+    first = sizes.index(True)
+    assert squash("๕. แนวทางการพัฒนา") in pdf.page_flat(first)
+    assert all(sizes[first:]) and not any(sizes[:first])
+    assert _page_of(pdf, "๔. การวิเคราะห์ผลการประเมิน ITA") == _page_of(
+        pdf, "สถานการณ์การทุจริตของหน่วยงาน"
+    )
+    filled = _filled(pdf, tmp_path)
+    # the page before the landscape plan ends where the portrait table ends
+    assert min(f for i, f in enumerate(filled[:-1]) if i != first - 1) >= 0.8, filled

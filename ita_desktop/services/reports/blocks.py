@@ -30,7 +30,6 @@ _CHARTS = {"overall": charts.overall_chart, "instruments": charts.instruments_ch
            "indicators": charts.indicators_chart}
 DEFAULT_ROLES = ("ผู้รายงาน", "ผู้ตรวจสอบ", "ผู้บริหาร")
 DOTS = "." * 40
-FOLLOW = 50  # points under a heading for the first lines of what follows it
 
 
 class FitChart(Flowable):
@@ -83,6 +82,9 @@ class Renderer:
         size = float(layout.font_size)
         self.body = styles.derive(styles.body, size, spaceAfter=4)
         self.indented = styles.derive(styles.body_indented, size, spaceAfter=4)
+        # Under a heading, room for the first two lines of what follows it (a table asks for
+        # its own start instead).
+        self.follow = 2 * self.body.leading + self.body.spaceAfter
         # Headings are kept with what follows by KeepSpace, not keepWithNext: keepWithNext
         # would push a whole half-page table to the next page, leaving a gap.
         self.heading = styles.derive(styles.heading, size, spaceBefore=8, spaceAfter=4,
@@ -105,7 +107,7 @@ class Renderer:
                 continue
             first = flows[0] if isinstance(flows[0], KeepSpace) else None
             if pending is not None and first is not None:
-                pending.grow(first.height - FOLLOW)  # the heading's guess, replaced by the need
+                pending.grow(first.height - self.follow)  # the guess, replaced by the need
                 flows = flows[1:]
             elif block.kind == "heading":
                 pending = first
@@ -124,7 +126,7 @@ class Renderer:
 
     def head(self, text: str) -> list:
         """A heading inside a block, kept with the first lines of what follows it."""
-        return self.keep([self.para(text, self.heading)], FOLLOW)
+        return self.keep([self.para(text, self.heading)], self.follow)
 
     def frame(self) -> tuple[float, float]:
         return frame_size(self.orientation)
@@ -154,7 +156,7 @@ class Renderer:
 
     def _heading(self, block: Block) -> list:
         return self.keep([self.para(fill(block.text, self.data), self.heading, block.align)],
-                         FOLLOW)
+                         self.follow)
 
     def _paragraph(self, block: Block) -> list:
         style = self.indented if block.indent else self.body

@@ -74,20 +74,30 @@ class RowSplitting:
 
     def _lead_height(self, body: list) -> float:
         """What must fit under a heading for the table to start on the same page: the header
-        and its first three rows, or the first lines of a tall first row."""
-        lead, rows = self.header_height, 0
-        for row in body:
+        and its first row, or the first lines of a first row that is cut there (a group with
+        spanned cells: the rows of it that make a good part, as ``_cut_group`` cuts)."""
+        lead = self.header_height
+        for i, row in enumerate(body):
             h = self.row_height(row)
             if row.kind == "heading":
                 lead += h
                 continue
-            if h > 2 * MIN_PIECE and (row.down or self._cut(row, 1e6)):
-                lead += MIN_PIECE if rows == 0 else 0
-                break
-            lead += h
-            rows += 1
-            if rows == 3:
-                break
+            if row.down:
+                rows = body[i : i + max(row.down.values())]
+                spans = [height(row.cells[c], self.width_of(c)) + PAD_TOP + PAD_BOTTOM
+                         for c in row.down]
+                whole = max(sum(self.row_height(r) for r in rows), *spans)
+                used = 0.0
+                for r in rows:
+                    used += self.row_height(r)
+                    if used >= 2 * MIN_PIECE:
+                        break
+                lead += whole if used < 2 * MIN_PIECE else min(whole, used)
+            elif h > 2 * MIN_PIECE and self._cut(row, 1e6):
+                lead += MIN_PIECE
+            else:
+                lead += h
+            break
         return min(lead, 0.35 * self.max_height)
 
     def split_rows(self, table, width: float, avail: float) -> list:

@@ -1,8 +1,9 @@
-"""Make a file or folder read-only for a test, even as root (where chmod does not stop writes)."""
+"""Helpers for the file-fault tests: read-only files (even as root), a file's dump and check."""
 
 import contextlib
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 from pathlib import Path
@@ -29,3 +30,19 @@ def read_only(path: Path):
         yield
     finally:
         path.chmod(mode)
+
+
+def dump(path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def integrity(path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
 from ita_desktop.domain.records import Plan
 from ita_desktop.i18n.thai import format_count, format_year, to_thai_digits
 from ita_desktop.ui.widgets.period_picker import period_text
+from ita_desktop.ui.widgets.table_model import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("มาตรการ", "ตัวชี้วัด", "ระยะเวลาเดิม")
 
 
-class ChoiceModel(QAbstractTableModel):
+class ChoiceModel(RowsTableModel):
     """Last year's measures, each with a tick; ``choice_changed`` when a tick changes."""
+
+    columns = COLUMNS
 
     choice_changed = Signal()
 
@@ -33,20 +35,8 @@ class ChoiceModel(QAbstractTableModel):
         self.measures = sorted(plan.measures, key=lambda m: m.position)
         self.chosen: set[int] = set()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.measures)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.measures)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.measures):

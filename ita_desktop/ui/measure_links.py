@@ -85,7 +85,7 @@ class LinksEditor(QWidget):
                     chosen = item.code.lower() in linked
                     if not (chosen or item.below or self.show_all.isChecked()):
                         continue
-                    child = QTreeWidgetItem([f"{to_thai_digits(item.code)} {item.text}"])
+                    child = QTreeWidgetItem([f"{item.code} {item.text}"])
                     child.setToolTip(0, item.text)
                     child.setData(0, CODE_ROLE, item.code)
                     self._score(child, item.score, item.below)

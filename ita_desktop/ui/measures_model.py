@@ -18,6 +18,7 @@ from ita_desktop.domain.records import Measure
 from ita_desktop.i18n.thai import format_count, format_number, to_thai_digits
 from ita_desktop.services.plan_builder import PlanContext
 from ita_desktop.ui.widgets.period_picker import period_text
+from ita_desktop.ui.widgets.table_model import column_title
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-ita-measure"
@@ -170,13 +171,7 @@ class MeasuresModel(QAbstractItemModel):
         return len(COLUMNS)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+        return column_title(COLUMNS, section, orientation, role)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -253,7 +248,7 @@ class MeasuresModel(QAbstractItemModel):
             item = self.context.item(code) if self.context else None
             score = f" ({format_number(item.score)})" if item and item.score is not None else ""
             mark = " ⚠" if item and item.below else ""
-            parts.append(f"{to_thai_digits(code)}{score}{mark}")
+            parts.append(f"{code}{score}{mark}")
         return " · ".join(parts)
 
     def _links_tooltip(self, measure: Measure) -> str:
@@ -262,7 +257,7 @@ class MeasuresModel(QAbstractItemModel):
             item = self.context.item(code) if self.context else None
             if item is not None:
                 below = " — ต่ำกว่าเป้าหมาย" if item.below else ""
-                lines.append(f"{to_thai_digits(code)} {item.text}{below}")
+                lines.append(f"{code} {item.text}{below}")
         return "\n".join(lines)
 
     def _has_below(self, measure: Measure) -> bool:

@@ -23,8 +23,14 @@ TITLE_SUFFIX = " (อ่านอย่างเดียว)"
 BADGE = "อ่านอย่างเดียว"
 STATUS = "เปิดแบบอ่านอย่างเดียว: ดูข้อมูลและพิมพ์รายงานได้ แต่แก้ไขไม่ได้"
 REFUSED_NOTE = f"{READ_ONLY_REFUSED} — กดปุ่ม “{BADGE}” ที่มุมขวาล่างเพื่อดูสาเหตุและวิธีแก้"
+READ_ONLY_HINT = "ไฟล์นี้เปิดแบบอ่านอย่างเดียว: ดูข้อมูลได้ แต่แก้ไขไม่ได้"
 # Pages that only show and print: nothing on them edits the data file.
 VIEW_ONLY_PAGES = {"reports"}
+
+
+def saving_hint(session: Session, hint: str) -> str:
+    """A page's 'saved at once, Ctrl+Z undoes' hint, or, while read-only, that nothing is."""
+    return READ_ONLY_HINT if session.read_only else hint
 
 
 def lock_widgets(root: QWidget) -> None:

@@ -25,23 +25,15 @@ from ita_desktop.ui.report_choices import (
     missing_data,
     year_note,
 )
+from ita_desktop.ui.widgets.labels import hint_label
 from ita_desktop.ui.widgets.thai_text import breakable_now
 
-HINT_STYLE = "color: #5f6368;"
 GREY = QColor("#8a8f98")
 
 
 def _caption(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold; margin-top: 8px;")
-    return label
-
-
-def _hint(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(HINT_STYLE)
     return label
 
 
@@ -71,13 +63,13 @@ class ReportOptions(QWidget):
         rows = self.documents.sizeHintForRow(0) * len(DOCUMENTS)
         self.documents.setFixedHeight(rows + 2 * self.documents.frameWidth() + 8)
         self.documents.currentRowChanged.connect(self._on_document_chosen)
-        self.year_note = _hint("yearNote")
+        self.year_note = hint_label("yearNote")
 
         self.layout_box = QComboBox()
         self.layout_box.setObjectName("layoutSelector")
         self.layout_box.setAccessibleName("รูปแบบเอกสาร")
         self.layout_box.currentIndexChanged.connect(self._on_layout_chosen)
-        self.layout_note = _hint("layoutNote")
+        self.layout_note = hint_label("layoutNote")
 
         self.thai_digits = QRadioButton("เลขไทย")
         self.thai_digits.setObjectName("thaiDigits")
@@ -95,7 +87,7 @@ class ReportOptions(QWidget):
         self.signers.setObjectName("signatoryList")
         self.signers.setAccessibleName("ผู้ลงนาม")
         self.signers.itemChanged.connect(lambda _item: self.options_changed.emit())
-        self.signers_note = _hint("signatoryNote")
+        self.signers_note = hint_label("signatoryNote")
 
         digits = QHBoxLayout()
         digits.addWidget(self.thai_digits)

@@ -3,7 +3,7 @@
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,14 +25,16 @@ from ita_desktop.services import suggestions as library
 from ita_desktop.services.plan_builder import PlanContext
 from ita_desktop.ui.commands import push_edit
 from ita_desktop.ui.session import Session
+from ita_desktop.ui.widgets.table_model import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("มาตรการ", "เหมาะกับ", "ที่มา")
 MATCH_COLOR = "#1b5e20"
 
 
-class SuggestionsModel(QAbstractTableModel):
+class SuggestionsModel(RowsTableModel):
     """The offers of the library, replaced as a whole when the filter changes."""
+
+    columns = COLUMNS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -47,20 +49,8 @@ class SuggestionsModel(QAbstractTableModel):
     def offer(self, row: int) -> library.Offer | None:
         return self.offers[row] if 0 <= row < len(self.offers) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.offers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.offers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         offer = self.offer(index.row()) if index.isValid() else None
@@ -72,7 +62,7 @@ class SuggestionsModel(QAbstractTableModel):
                 return s.measure
             if index.column() == 1:
                 if offer.for_item:
-                    return f"★ ข้อ {to_thai_digits(self.item_code or s.item_code)}"
+                    return f"★ ข้อ {self.item_code or s.item_code}"
                 return f"ตัวชี้วัดที่ {to_thai_digits(str(s.indicator))}" if s.indicator else "-"
             return "คลังของโปรแกรม" if s.builtin else "บันทึกไว้เอง"
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and offer.for_item:
@@ -196,9 +186,7 @@ class SuggestionDialog(QDialog):
         if item is not None and indicator is not None and item.indicator != indicator:
             item, code = None, ""
         text = item.text if item else ""
-        self.item_label.setText(
-            f"★ = ตรงกับข้อ {to_thai_digits(item.code)} {item.text}" if item else ""
-        )
+        self.item_label.setText(f"★ = ตรงกับข้อ {item.code} {item.text}" if item else "")
         self.session.call(
             lambda db: library.suggestions_for(
                 db, indicator=indicator, item_code=code, item_text=text

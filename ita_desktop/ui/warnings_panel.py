@@ -57,7 +57,11 @@ class WarningsButton(QToolButton):
         self.setAutoRaise(True)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.setStyleSheet("QToolButton#warningsButton { color: #8a4b00; font-weight: bold; }")
+        # No menu arrow: right after the text it reads as an underscore; the tooltip says it opens.
+        self.setStyleSheet(
+            "QToolButton#warningsButton { color: #8a4b00; font-weight: bold; }"
+            " QToolButton#warningsButton::menu-indicator { image: none; width: 0px; }"
+        )
         self.setToolTip("คลิกเพื่อดูรายการและไปยังช่องที่เกี่ยวข้อง")
         self.list_menu = QMenu(self)
         self.list_menu.setObjectName("warningsMenu")

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ita_desktop.app import configure_app
@@ -14,6 +14,7 @@ from ita_desktop.ui.session import Session
 from ita_desktop.ui.settings import Settings
 from tests.builders import fill_sample_year, sample_office
 from tests.ui.gallery import save_grab  # noqa: F401 (the page tests import it from here)
+from tests.ui.page_helpers import type_text  # noqa: F401 (the window tests import it from here)
 
 
 def sample_file(db_path: Path, year: int = 2568) -> int:
@@ -90,10 +91,3 @@ def read_file(db_path: Path, job):
         return job(db)
     finally:
         db.close()
-
-
-def type_text(widget, text: str) -> None:
-    """Type ``text`` key by key; QTest.keyClicks aborts on characters outside ASCII (Thai)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))

@@ -11,7 +11,7 @@ from ita_desktop.services import results
 from ita_desktop.storage.database import open_database
 from ita_desktop.ui.pages.analysis_page import AnalysisPage
 from ita_desktop.ui.pages.results_page import ResultsPage
-from tests.ui.results_helpers import (
+from tests.ui.page_helpers import (
     open_page,
     prepare_demo,
     prepare_file,

@@ -2,7 +2,6 @@
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -16,26 +15,10 @@ from ita_desktop.storage import lock
 from ita_desktop.ui.commands import push_edit
 from ita_desktop.ui.mainwindow import MainWindow
 from ita_desktop.ui.read_only import REFUSED_NOTE, STATUS, TITLE_SUFFIX
-from tests.fault_helpers import read_only
+from tests.fault_helpers import dump, integrity, read_only
 from tests.ui.shell_helpers import idle, open_window, read, read_file, sample_file, settings_in
 
 OFFICE = "องค์การบริหารส่วนตำบลทดสอบ"
-
-
-def dump(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def integrity(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def _name(db):

@@ -1,8 +1,6 @@
 """ไฟล์ → ส่งออก / นำเข้าไฟล์สำหรับแบ่งปัน: the preview before anything is written, the choice
 per year, one transaction, a backup first; a refused file changes nothing."""
 
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -16,15 +14,8 @@ from ita_desktop.ui.import_dialog import (
     ImportDialog,
     preview_share_file,
 )
+from tests.fault_helpers import dump
 from tests.ui.shell_helpers import idle, open_window, read_file, sample_file, save_grab
-
-
-def dump(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def _indicator_4(db):

@@ -59,7 +59,7 @@ def test_edit_is_saved_undone_redone_and_there_after_reopening(qtbot, tmp_path, 
     field = page.widgets["name"]
     field.setFocus()
     field.selectAll()
-    type_text(field, "อบต.บ้านใหม่")
+    type_text(qtbot, field, "อบต.บ้านใหม่")
     with qtbot.waitSignal(window.session.saved, timeout=10_000):
         qtbot.keyClick(field, Qt.Key.Key_Return)
     idle(qtbot, window)

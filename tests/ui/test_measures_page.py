@@ -16,8 +16,17 @@ from ita_desktop.ui.copy_measures_dialog import ChoiceModel
 from ita_desktop.ui.measures_model import MIME, MeasuresModel
 from ita_desktop.ui.pages.measures_page import MeasuresPage
 from ita_desktop.ui.suggestion_dialog import SuggestionsModel
+from ita_desktop.ui.widgets.period_picker import PeriodPicker
 from ita_desktop.ui.widgets.thai_date_edit import ThaiDateEdit, parse_thai_date
-from tests.ui.plan_helpers import close, demo_file, open_page, results_file, save_grab, type_text
+from tests.ui.page_helpers import (
+    WEAK_SCORES,
+    close,
+    open_page,
+    prepare_demo,
+    prepare_file,
+    save_grab,
+    type_text,
+)
 
 
 def _plan(harness, qtbot, office_id, year=2569):
@@ -26,7 +35,7 @@ def _plan(harness, qtbot, office_id, year=2569):
 
 @pytest.fixture
 def weak(qtbot, db_path):
-    office_id = results_file(db_path)
+    office_id = prepare_file(db_path, scores=WEAK_SCORES)
     harness = open_page(qtbot, MeasuresPage, db_path, office_id, 2569)
     yield harness, office_id
     close(harness)
@@ -34,7 +43,7 @@ def weak(qtbot, db_path):
 
 @pytest.fixture
 def demo(qtbot, db_path):
-    office_id = demo_file(db_path)
+    office_id = prepare_demo(db_path)
     harness = open_page(qtbot, MeasuresPage, db_path, office_id, 2569)
     yield harness, office_id
     close(harness)
@@ -70,7 +79,7 @@ def test_build_from_the_analysis_then_undo_and_redo(qtbot, weak):
     assert model.index(3, 0).data() == "๔. การใช้ทรัพย์สินของราชการ — ๑ มาตรการ"
     child = model.index(0, 0, model.index(3, 0))
     assert child.data().startswith("(ยังไม่ได้กรอกมาตรการ) ประเด็น:")
-    assert "i๑๐ (๘๔.๕๐) ⚠" in model.index(0, 3, model.index(3, 0)).data()
+    assert "i10 (๘๔.๕๐) ⚠" in model.index(0, 3, model.index(3, 0)).data()
     ids = [m.id for m in plan.measures]
     harness.undo(qtbot)
     assert _plan(harness, qtbot, office_id).measures == []
@@ -326,7 +335,7 @@ def test_gallery(qtbot, demo):
 
 
 def test_next_years_plan_is_started_and_asked_for(qtbot, db_path):
-    office_id = results_file(db_path)
+    office_id = prepare_file(db_path, scores=WEAK_SCORES)
     harness = open_page(qtbot, MeasuresPage, db_path, office_id, 2568)
     try:
         button = harness.page.next_button
@@ -362,3 +371,17 @@ def test_the_detail_pane_moves_a_measure_to_another_group_or_none(qtbot, demo):
     harness.undo(qtbot)
     harness.undo(qtbot)
     assert [m.id for m in _plan(harness, qtbot, office_id).measures] == list(range(6, 19))
+
+
+def test_an_empty_text_period_is_not_saved_until_text_is_typed(qtbot):
+    picker = PeriodPicker()
+    qtbot.addWidget(picker)
+    picker.set_period(Period("months", "2025-11", "2026-03"), plan_year=2569)
+    with qtbot.assertNotEmitted(picker.period_edited):
+        picker.kind.setCurrentIndex(2)
+        picker.kind.activated.emit(2)
+    assert picker.period() == Period("months", "2025-11", "2026-03")
+    picker.free_text.setEditText("ตลอดปีงบประมาณ")
+    with qtbot.waitSignal(picker.period_edited) as blocker:
+        picker.flush()
+    assert blocker.args == [Period("text", text="ตลอดปีงบประมาณ")]

@@ -69,7 +69,7 @@ def test_units_add_rename_reorder_remove_and_undo(qtbot, tmp_path, db_path):
     window, page = _office_page(qtbot, tmp_path, db_path)
     units = page.units
     units.new_name.setFocus()
-    type_text(units.new_name, "กองช่าง")
+    type_text(qtbot, units.new_name, "กองช่าง")
     qtbot.keyClick(units.new_name, Qt.Key.Key_Return)
     idle(qtbot, window)
     assert [u.name for u in read_file(db_path, _office).units] == ["สำนักปลัด", "กองคลัง", "กองช่าง"]

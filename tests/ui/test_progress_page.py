@@ -22,7 +22,7 @@ from ita_desktop.ui.progress_model import (
 )
 from ita_desktop.ui.widgets.thai_text import plain
 from tests.builders import sample_office
-from tests.ui.plan_helpers import close, demo_file, open_page, save_grab, type_text
+from tests.ui.page_helpers import close, open_page, prepare_demo, save_grab, type_text
 
 
 def _progress(harness, qtbot, plan_id, round_):
@@ -148,7 +148,7 @@ def test_the_status_and_date_editors_save_what_is_picked(qtbot, small):
 
 
 def test_the_open_filter_and_the_demo_dashboard(qtbot, db_path):
-    office_id = demo_file(db_path)
+    office_id = prepare_demo(db_path)
     harness = open_page(qtbot, ProgressPage, db_path, office_id, 2569)
     try:
         page = harness.page
@@ -170,7 +170,7 @@ def test_the_open_filter_and_the_demo_dashboard(qtbot, db_path):
 
 
 def test_a_year_without_a_plan_says_so(qtbot, db_path):
-    office_id = demo_file(db_path)
+    office_id = prepare_demo(db_path)
     harness = open_page(qtbot, ProgressPage, db_path, office_id, 2570)
     try:
         assert harness.page.heading.text() == "ยังไม่มีแผนมาตรการของปีงบประมาณ พ.ศ. ๒๕๗๐"

@@ -19,7 +19,7 @@ from ita_desktop.services import plan_builder, plans, results
 from ita_desktop.services.demo import demo_file as shipped_demo
 from ita_desktop.ui.pages import reports_page as reports_module
 from ita_desktop.ui.report_choices import DOCUMENTS, default_file_name, short_office_name
-from tests.ui.plan_helpers import demo_file, thai_fonts
+from tests.ui.page_helpers import prepare_demo, thai_fonts
 from tests.ui.shell_helpers import idle, open_window, save_grab
 
 pytestmark = [
@@ -84,7 +84,7 @@ def _type_data(db, office_id: int) -> None:
 def demo(qtbot, tmp_path):
     """The main window on the demo office (year ๒๕๖๘), with typed data, on the reports page."""
     db_path = tmp_path / "demo.sqlite"
-    office_id = demo_file(db_path)
+    office_id = prepare_demo(db_path)
     thai_fonts()
     window = open_window(qtbot, db_path, tmp_path, size=(1366, 768))
     window.session.call(lambda db: _type_data(db, office_id), writes=True)

@@ -11,7 +11,7 @@ from ita_desktop.storage.database import open_database
 from ita_desktop.ui.pages.results_page import ResultsPage
 from ita_desktop.ui.widgets.table_model import Column, RowsModel
 from tests.builders import fill_sample_year, small_criteria
-from tests.ui.results_helpers import (
+from tests.ui.page_helpers import (
     open_page,
     prepare_demo,
     prepare_file,

@@ -9,7 +9,7 @@ from ita_desktop.services.demo import demo_file as shipped_demo
 from ita_desktop.storage.database import open_database
 from ita_desktop.ui.search import find_hits
 from ita_desktop.ui.warnings_panel import target_of
-from tests.ui.plan_helpers import demo_file, thai_fonts
+from tests.ui.page_helpers import prepare_demo, thai_fonts
 from tests.ui.shell_helpers import idle, open_window, read, type_text
 
 pytestmark = [
@@ -23,7 +23,7 @@ LOAN = "คู่มือและแนวปฏิบัติการขอ
 @pytest.fixture
 def demo_db(tmp_path):
     path = tmp_path / "demo.sqlite"
-    office_id = demo_file(path)
+    office_id = prepare_demo(path)
     return path, office_id
 
 
@@ -64,7 +64,7 @@ def test_ctrl_f_then_enter_goes_to_a_measure_of_another_year(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     box = window.search_box
     assert QApplication.focusWidget() is box
-    type_text(box, LOAN)
+    type_text(qtbot, box, LOAN)
     qtbot.waitUntil(lambda: bool(box.hits), timeout=5_000)
     wanted = box.hits[0]
     popup = box.completer_.popup()
@@ -86,7 +86,7 @@ def test_an_item_picked_from_the_list_focuses_its_score(qtbot, window):
     window.activateWindow()
     window.focus_search()
     box = window.search_box
-    type_text(box, "o2")
+    type_text(qtbot, box, "o2")
     qtbot.waitUntil(lambda: len(box.hits) > 1, timeout=5_000)
     popup = box.completer_.popup()
     assert popup.isVisible()

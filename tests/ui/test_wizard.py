@@ -10,10 +10,10 @@ from ita_desktop.ui.wizard import NewFileWizard
 from tests.ui.shell_helpers import idle, open_window, read_file, sample_file, type_text
 
 
-def _fill_profile(wizard, name="เทศบาลตำบลบ้านใหม่", district="บ้านโป่ง", province="ราชบุรี"):
+def _fill_profile(qtbot, wizard, name="เทศบาลตำบลบ้านใหม่", district="บ้านโป่ง", province="ราชบุรี"):
     page = wizard.profile_page
     page.widgets["name"].setFocus()
-    type_text(page.widgets["name"], name)
+    type_text(qtbot, page.widgets["name"], name)
     page.widgets["kind"].setCurrentText("เทศบาลตำบล")
     page.widgets["district"].setText(district)
     page.widgets["province"].setText(province)
@@ -30,7 +30,7 @@ def test_the_wizard_creates_the_file_office_and_year_and_opens_it(qtbot, tmp_pat
     new_path = tmp_path / "new" / "บ้านใหม่.sqlite"
     wizard = window.start_new_file(new_path)
     assert wizard.isVisible()
-    _fill_profile(wizard)
+    _fill_profile(qtbot, wizard)
     wizard.next()
     assert wizard.currentPage() is wizard.year_page
     wizard.year_page.year.setValue(2568)
@@ -72,7 +72,7 @@ def test_a_year_without_criteria_gets_a_draft_copy_of_an_earlier_year(qtbot, tmp
     qtbot.addWidget(wizard)
     wizard.show()
     assert wizard.year_page.year.value() == max(y for y in shipped_criteria() if y <= 2570)
-    _fill_profile(wizard)
+    _fill_profile(qtbot, wizard)
     wizard.next()
     wizard.year_page.year.setValue(2580)
     wizard.next()
@@ -115,7 +115,7 @@ def test_an_empty_file_offers_to_create_its_office(qtbot, tmp_path, db_path):
     with qtbot.waitSignal(office_page.new_office_requested):
         office_page.create_button.click()
     wizard = window.findChild(NewFileWizard)
-    _fill_profile(wizard, name="อบต.หนองน้ำ")
+    _fill_profile(qtbot, wizard, name="อบต.หนองน้ำ")
     wizard.next()
     wizard.year_page.year.setValue(2568)
     wizard.next()

@@ -1,6 +1,6 @@
 """วิเคราะห์ผล: charts, the computed tables and, per topic, the draft beside the clerk's text."""
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from ita_desktop.ui.commands import push_edit
 from ita_desktop.ui.pages.analysis_data import AnalysisData, FigureLine, load_analysis
 from ita_desktop.ui.pages.analysis_texts import DraftPanel, draft_key
 from ita_desktop.ui.pages.base import Page
-from ita_desktop.ui.widgets import thai_text
+from ita_desktop.ui.widgets.labels import spaced_lines
 from ita_desktop.ui.widgets.table_model import CENTER, RIGHT, Column, FittedTableView, RowsModel
 
 UP, DOWN = "#1e6b34", "#a93226"
@@ -51,8 +51,6 @@ class AnalysisPage(Page):
         super().__init__(session, undo_stack, parent)
         self.data: AnalysisData | None = None
         self.panels: dict[str, DraftPanel] = {}
-        self._loading = False
-        self._reload_again = False
         self._shape: tuple | None = None
         self._item_texts: dict[str, str] = {}
         self.heading = QLabel(self.title)
@@ -115,7 +113,7 @@ class AnalysisPage(Page):
         self.below_table = FittedTableView(self.below_model, stretch_column=2)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.facts.setStyleSheet(
             "QLabel { background: #f4f6f8; border: 1px solid #dde2e7; border-radius: 4px;"
             " padding: 8px; }"
@@ -134,6 +132,7 @@ class AnalysisPage(Page):
         self.body.addLayout(tables)
         self.below_heading = _heading("ข้อที่ได้คะแนนต่ำกว่าเป้าหมาย")
         self.below_counts = QLabel()
+        self.below_counts.setTextFormat(Qt.TextFormat.RichText)
         self.below_counts.setWordWrap(True)
         self.body.addWidget(self.below_heading)
         self.body.addWidget(self.below_counts)
@@ -158,28 +157,12 @@ class AnalysisPage(Page):
             self.message.setText("เลือกหน่วยงานและปีงบประมาณก่อน")
             self.views.setCurrentIndex(0)
             return
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
         office_id, year = self.office_id, self.year
-        self.session.call(
-            lambda db: load_analysis(db, office_id=office_id, year=year),
-            self._on_loaded,
-            on_error=self._on_load_failed,
+        self.load_in_turn(
+            lambda db: load_analysis(db, office_id=office_id, year=year), self._on_loaded
         )
 
-    def _on_load_failed(self, error: Exception) -> None:
-        self._loading = False
-        self.report_error(error)
-
     def _on_loaded(self, data: AnalysisData) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
-        if (data.office_id, data.year) != (self.office_id, self.year):
-            return
         self.data = data
         year = format_year(data.year)
         self.heading.setText(f"วิเคราะห์ผล ปีงบประมาณ พ.ศ. {year}")
@@ -193,14 +176,7 @@ class AnalysisPage(Page):
         self._show(data)
         self.views.setCurrentIndex(1)
         if not data.texts_final:
-            self._wait_for_segmenter()
-
-    def _wait_for_segmenter(self) -> None:
-        """Reload with proper word breaks once the segmenter has loaded (its own thread)."""
-        if thai_text.is_ready():
-            self.reload()
-        else:
-            QTimer.singleShot(250, self, self._wait_for_segmenter)
+            self.reload_when_segmenter_ready()
 
     def _show(self, data: AnalysisData) -> None:
         analysis = data.analysis
@@ -212,13 +188,13 @@ class AnalysisPage(Page):
                 model.set_header(column, f"ปี {year}")
         self.parts_model.set_rows(data.parts)
         self.indicators_model.set_rows(analysis.indicators)
-        self.facts.setText("\n".join(data.facts))
+        self.facts.setText(spaced_lines(data.facts))
         self._item_texts = data.item_texts
         below = [item for b in analysis.below_target for item in b.items]
         self.below_model.set_rows(below)
         target = format_number(analysis.target, None)
         self.below_heading.setText(f"ข้อที่ได้คะแนนต่ำกว่าร้อยละ {target}")
-        self.below_counts.setText("\n".join(data.below_target))
+        self.below_counts.setText(spaced_lines(data.below_target))
         self.below_table.setVisible(bool(below))
         if data.shape() != self._shape:
             self._build_panels(data)

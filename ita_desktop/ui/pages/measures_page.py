@@ -24,10 +24,11 @@ from ita_desktop.ui.measure_edits import FIELD_WORDS, AddedMeasures, load_view
 from ita_desktop.ui.measures_model import MeasuresModel
 from ita_desktop.ui.measures_tree import MeasuresTree
 from ita_desktop.ui.pages.base import Page
+from ita_desktop.ui.read_only import saving_hint
 from ita_desktop.ui.suggestion_dialog import SuggestionDialog
+from ita_desktop.ui.widgets.labels import heading_label, hint_label
 
 TAG = "plan"
-HINT_STYLE = "color: #5f6368;"
 
 
 class MeasuresPage(Page):
@@ -42,14 +43,8 @@ class MeasuresPage(Page):
         self._focus_after_add = False
         self.suggestion_dialog: SuggestionDialog | None = None
         self.copy_dialog: CopyMeasuresDialog | None = None
-        self.heading = QLabel()
-        self.heading.setObjectName("planHeading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.heading.setWordWrap(True)
-        self.note = QLabel()
-        self.note.setObjectName("planNote")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(HINT_STYLE)
+        self.heading = heading_label("planHeading")
+        self.note = hint_label("planNote")
         self.next_button = QPushButton()
         self.next_button.setObjectName("nextYearButton")
         self.next_button.clicked.connect(self._on_next_clicked)
@@ -161,7 +156,7 @@ class MeasuresPage(Page):
             note += f" (ยังไม่มีผลการประเมินปี {source} ในไฟล์)"
         if not count:
             note += " — ยังไม่มีมาตรการ เริ่มได้จาก “สร้างจากผลการวิเคราะห์” หรือ “คัดลอกจากปีที่แล้ว”"
-        self.note.setText(note + " — บันทึกอัตโนมัติ เลิกทำได้ด้วย Ctrl+Z")
+        self.note.setText(note + " — " + saving_hint(self.session, "บันทึกอัตโนมัติ เลิกทำได้ด้วย Ctrl+Z"))
         following = format_year(context.year + 1)
         self.next_button.setText(
             f"มาตรการปี {following} →"

@@ -32,6 +32,7 @@ from ita_desktop.ui.pages.office_lists import (
     SignatoriesEditor,
     UnitsEditor,
 )
+from ita_desktop.ui.read_only import saving_hint
 
 TAG = "office"
 _PHONE = re.compile(r"^[0-9๐-๙\s\-+(),/]*(\s*ต่อ\s*[0-9๐-๙]+)?$")
@@ -51,6 +52,9 @@ def _phone(text: str) -> str:
     if _PHONE.match(text):
         return ""
     return "หมายเลขโทรศัพท์ใช้ได้เฉพาะตัวเลข ขีด (-) และเว้นวรรค เช่น 0 3451 2345 ต่อ 12"
+
+
+SAVING_HINT = "ทุกการแก้ไขบันทึกทันที เลิกทำได้ด้วย Ctrl+Z"
 
 
 @dataclass(frozen=True)
@@ -159,10 +163,10 @@ class OfficePage(Page):
         outer = QVBoxLayout(self.content)
         heading = QLabel("ข้อมูลหน่วยงาน")
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        note = QLabel("ทุกการแก้ไขบันทึกทันที เลิกทำได้ด้วย Ctrl+Z")
-        note.setStyleSheet(HINT_STYLE)
+        self.saving_note = QLabel(SAVING_HINT)
+        self.saving_note.setStyleSheet(HINT_STYLE)
         outer.addWidget(heading)
-        outer.addWidget(note)
+        outer.addWidget(self.saving_note)
         outer.addLayout(columns, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -225,6 +229,7 @@ class OfficePage(Page):
     # -- load / check / save -----------------------------------------------------------------
 
     def reload(self) -> None:
+        self.saving_note.setText(saving_hint(self.session, SAVING_HINT))
         if self.office_id is None:
             self.office = None
             self._show_office(False)

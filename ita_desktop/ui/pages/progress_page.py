@@ -38,10 +38,11 @@ from ita_desktop.ui.progress_model import (
     ProgressRow,
     results_text,
 )
+from ita_desktop.ui.read_only import saving_hint
+from ita_desktop.ui.widgets.labels import HINT_STYLE, heading_label, hint_label
 from ita_desktop.ui.widgets.thai_text import breakable
 
 TAG = "progress"
-HINT_STYLE = "color: #5f6368;"
 
 
 @dataclass(frozen=True)
@@ -118,14 +119,8 @@ class ProgressPage(Page):
         super().__init__(session, undo_stack, parent)
         self.view: ProgressView | None = None
         self._edits = 0
-        self.heading = QLabel()
-        self.heading.setObjectName("progressHeading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.heading.setWordWrap(True)
-        self.note = QLabel()
-        self.note.setObjectName("progressNote")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(HINT_STYLE)
+        self.heading = heading_label("progressHeading")
+        self.note = hint_label("progressNote")
         self.round_box = QComboBox()
         self.round_box.setObjectName("roundSelector")
         self.round_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -233,7 +228,10 @@ class ProgressPage(Page):
         self.note.setText(
             "จัดทำมาตรการในหน้า “มาตรการ” ก่อน แล้วจึงบันทึกผลการดำเนินการที่นี่"
             if view is not None and view.plan is None
-            else "ดับเบิลคลิกหรือพิมพ์ในช่องเพื่อบันทึก — บันทึกอัตโนมัติ เลิกทำได้ด้วย Ctrl+Z"
+            else saving_hint(
+                self.session,
+                "ดับเบิลคลิกหรือพิมพ์ในช่องเพื่อบันทึก — บันทึกอัตโนมัติ เลิกทำได้ด้วย Ctrl+Z",
+            )
         )
         self._fill()
 

@@ -93,8 +93,6 @@ class ResultsPage(Page):
         self.data: ResultsData | None = None
         self.form: ResultsForm | None = None
         self.paste_dialog: PasteDialog | None = None
-        self._loading = False
-        self._reload_again = False
         self.heading = QLabel(self.title)
         self.heading.setObjectName("pageTitle")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -141,28 +139,12 @@ class ResultsPage(Page):
         if self.office_id is None or self.year is None:
             self._show_message("เลือกหน่วยงานและปีงบประมาณก่อน")
             return
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
         office_id, year = self.office_id, self.year
-        self.session.call(
-            lambda db: load_results(db, office_id=office_id, year=year),
-            self._on_loaded,
-            on_error=self._on_load_failed,
+        self.load_in_turn(
+            lambda db: load_results(db, office_id=office_id, year=year), self._on_loaded
         )
 
-    def _on_load_failed(self, error: Exception) -> None:
-        self._loading = False
-        self.report_error(error)
-
     def _on_loaded(self, data: ResultsData) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
-        if (data.office_id, data.year) != (self.office_id, self.year):
-            return  # the selection moved on while this was loading
         previous_shape = self.data.shape() if self.data else None
         self.data = data
         year = format_year(data.year)
@@ -182,14 +164,7 @@ class ResultsPage(Page):
         self.form.show_data(data)
         self.views.setCurrentIndex(1)
         if not data.texts_final:
-            self._wait_for_segmenter()
-
-    def _wait_for_segmenter(self) -> None:
-        """Reload with proper word breaks once the segmenter has loaded (its own thread)."""
-        if thai_text.is_ready():
-            self.reload()
-        else:
-            QTimer.singleShot(250, self, self._wait_for_segmenter)
+            self.reload_when_segmenter_ready()
 
     def _build_form(self, data: ResultsData) -> None:
         focused = self.focusWidget()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ita_desktop.i18n.thai import to_thai_digits
 
 ROW_LINES = 2
+MAX_ROWS_SHOWN = 8  # more steps scroll inside the table
 
 
 class StepsEditor(QWidget):
@@ -139,11 +140,21 @@ class StepsEditor(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        self.table.resizeRowsToContents()
-        rows = max(self.table.rowCount(), ROW_LINES)
-        height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        height += (rows - self.table.rowCount()) * self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 6)
+        """As tall as its rows: room for ROW_LINES when short, scrolling beyond MAX_ROWS_SHOWN."""
+        table = self.table
+        # Thai marks above and below the line need more room than the default row gives.
+        table.verticalHeader().setMinimumSectionSize(table.fontMetrics().lineSpacing() + 10)
+        table.resizeRowsToContents()
+        count = table.rowCount()
+        heights = [table.rowHeight(r) for r in range(min(count, MAX_ROWS_SHOWN))]
+        heights += [table.verticalHeader().minimumSectionSize()] * max(0, ROW_LINES - count)
+        scrolls = count > MAX_ROWS_SHOWN
+        table.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if scrolls
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        table.setFixedHeight(sum(heights) + 2 * table.frameWidth() + 2)
 
     def _on_item_changed(self, _item: QTableWidgetItem) -> None:
         if not self._loading:

@@ -199,10 +199,12 @@ class PeriodPicker(QWidget):
 
     def _on_kind_activated(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
+        if self.kind.currentData() == "text":
+            self.free_text.setFocus()  # saved once something is typed there
         self.flush()
 
-    def _typed(self) -> Period | str:
-        """The period on screen, or why it cannot be saved."""
+    def _typed(self) -> Period | str | None:
+        """The period on screen, why it cannot be saved, or None: nothing typed yet."""
         kind = self.kind.currentData()
         if kind == "months":
             start, end = self.start_month.value(), self.end_month.value()
@@ -216,12 +218,16 @@ class PeriodPicker(QWidget):
             if end < start:
                 return "วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น"
             return Period("dates", start.isoformat(), end.isoformat())
-        return Period("text", text=self.free_text.currentText().strip())
+        text = self.free_text.currentText().strip()
+        return Period("text", text=text) if text else None
 
     def flush(self) -> None:
         """Announce the period on screen if it is valid and differs from the saved one."""
         self._timer.stop()
         typed = self._typed()
+        if typed is None:  # an empty text period: keep the saved one until text is typed
+            self.problem.hide()
+            return
         if isinstance(typed, str):
             self.problem.setText(f"⚠ {typed}")
             self.problem.show()

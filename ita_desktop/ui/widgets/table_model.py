@@ -1,4 +1,4 @@
-"""Read-only tables: a model over rows described by columns, and a view as tall as its rows."""
+"""Tables: a model over described rows, a base for flat ones, a view as tall as its rows."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -102,6 +102,35 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def column_title(columns: tuple[str, ...], section: int, orientation, role: int) -> str | None:
+    """``headerData`` for a model whose only header is the row of column titles."""
+    if (
+        orientation == Qt.Orientation.Horizontal
+        and role == Qt.ItemDataRole.DisplayRole
+        and 0 <= section < len(columns)
+    ):
+        return columns[section]
+    return None
+
+
+class RowsTableModel(QAbstractTableModel):
+    """A flat table: subclasses set ``columns`` and say how many rows there are."""
+
+    columns: tuple[str, ...] = ()
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        return column_title(self.columns, section, orientation, role)
 
 
 class FittedTableView(QTableView):

@@ -1,9 +1,10 @@
-"""Helpers for the measures and progress page tests: data files, a page in a window, Thai fonts."""
+"""Helpers for the page tests: a data file, a page in a window, Thai fonts, typing Thai."""
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase, QUndoStack
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontDatabase, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ita_desktop import paths
@@ -31,21 +32,30 @@ def thai_fonts() -> None:
     QApplication.setFont(font)
 
 
-def results_file(db_path: Path, year: int = 2568, scores: dict | None = None) -> int:
-    """An office with ``year``'s results (small criteria), items below target, no plan yet."""
+def prepare_file(
+    db_path: Path, *, year: int = 2568, criteria=None, start: bool = True, scores=None
+) -> int:
+    """An office with ``year``'s criteria (the small test set unless given); returns its id.
+
+    With ``start`` the year's assessment is begun, and ``scores`` ({item code: text}) entered.
+    """
     db = open_database(db_path)
     try:
         office_id = offices.create_office(db, office=sample_office())
-        save_criteria(db, small_criteria(year))
-        assessment_id = results.start_assessment(db, office_id=office_id, year=year)
-        for code, value in (scores or WEAK_SCORES).items():
-            results.set_score(db, assessment_id=assessment_id, scope="item", key=code, value=value)
+        save_criteria(db, criteria or small_criteria(year))
+        if start:
+            assessment_id = results.start_assessment(db, office_id=office_id, year=year)
+            for code, value in (scores or {}).items():
+                results.set_score(
+                    db, assessment_id=assessment_id, scope="item", key=code, value=value
+                )
         return office_id
     finally:
         db.close()
 
 
-def demo_file(db_path: Path) -> int:
+def prepare_demo(db_path: Path) -> int:
+    """The shipped demo office in ``db_path``; returns its id."""
     db = open_database(db_path)
     try:
         return create_demo(db)[0]
@@ -83,6 +93,7 @@ class Harness:
 
 
 def open_page(qtbot, page_class, db_path, office_id, year, size=(1280, 800)) -> Harness:
+    """A shown page on its own session and undo stack, in a plain window, the worker idle."""
     thai_fonts()
     session = Session(db_path)
     stack = QUndoStack()
@@ -108,9 +119,6 @@ def type_text(qtbot, widget, text: str) -> None:
 
     QTest's keyClicks maps characters to Latin-1 key codes and aborts on Thai ones.
     """
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-
     for char in text:
         if char.isascii():
             qtbot.keyClicks(widget, char)

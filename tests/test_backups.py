@@ -10,17 +10,9 @@ from ita_desktop.errors import UserError
 from ita_desktop.services import backups, offices, results
 from ita_desktop.storage.database import open_database
 from tests.builders import fill_sample_year, sample_office
-from tests.fault_helpers import read_only
+from tests.fault_helpers import dump, read_only
 
 NOW = datetime(2025, 1, 23, 8, 30, 5)
-
-
-def dump(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -170,9 +170,7 @@ def test_indicator_analysis_down_lists_weak_items(seed001):
 
 def test_indicator_analysis_without_previous_year(seed004):
     assert "- ได้คะแนน ๙๓.๕๗ คะแนน ผ่านเกณฑ์เป้าหมาย" in indicator_analysis(seed004, 1)
-    assert "- ได้คะแนน ๓๗.๕๐ คะแนน ต่ำกว่าเกณฑ์เป้าหมาย (๘๕ คะแนน)" in (
-        indicator_analysis(seed004, 10)
-    )
+    assert "- ได้คะแนน ๓๗.๕๐ คะแนน ต่ำกว่าเกณฑ์เป้าหมาย (๘๕ คะแนน)" in (indicator_analysis(seed004, 10))
 
 
 def test_indicator_analysis_up_but_below_target_and_same_below_target():

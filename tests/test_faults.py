@@ -10,23 +10,7 @@ from ita_desktop.services import offices, results, share
 from ita_desktop.storage import faults
 from ita_desktop.storage.database import open_database
 from tests.builders import fill_sample_year, sample_office
-from tests.fault_helpers import read_only
-
-
-def dump(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def integrity(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
+from tests.fault_helpers import dump, integrity, read_only
 
 
 @pytest.fixture

@@ -40,8 +40,12 @@ def newest_source() -> float:
     for name in SOURCES:
         path = ROOT / name
         files = path.rglob("*") if path.is_dir() else [path]
-        newest = max([newest, *(f.stat().st_mtime for f in files
-                                if f.is_file() and "__pycache__" not in f.parts)])
+        newest = max(
+            [
+                newest,
+                *(f.stat().st_mtime for f in files if f.is_file() and "__pycache__" not in f.parts),
+            ]
+        )
     return newest
 
 
@@ -56,31 +60,50 @@ def frozen(tmp_path_factory) -> Path:
         return DIST
     why = "is older than the sources" if cli.exists() else "has not been built"
     if find_spec("PyInstaller") is None:
-        pytest.skip(f"dist/ITA-Desktop {why} and PyInstaller is not installed "
-                    "(pip install -e .[build]); or run scripts/build, then scripts/smoke_frozen")
+        pytest.skip(
+            f"dist/ITA-Desktop {why} and PyInstaller is not installed "
+            "(pip install -e .[build]); or run scripts/build, then scripts/smoke_frozen"
+        )
     work = tmp_path_factory.mktemp("pyinstaller")
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
-         str(ROOT / "build.spec")],
-        cwd=ROOT, check=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        check=True,
+        timeout=900,
     )
     return work / "dist" / "ITA-Desktop"
 
 
 def run(program: Path, *args, cwd: Path, **env) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(program), *map(str, args)], cwd=cwd, capture_output=True, timeout=300,
+        [str(program), *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        timeout=300,
         env={**os.environ, "PYTHONIOENCODING": "utf-8", **env},
-        encoding="utf-8", errors="replace",
+        encoding="utf-8",
+        errors="replace",
     )
 
 
 def pdf_text(pdf: Path) -> str:
     """pdftotext's reading of the PDF (poppler); pypdf where poppler is not installed (Windows)."""
     if shutil.which("pdftotext"):
-        done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-                              capture_output=True, check=True)
+        done = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+        )
         return done.stdout.decode("utf-8")
     from pypdf import PdfReader
 
@@ -93,8 +116,9 @@ def test_cli_prints_the_annual_pack_with_searchable_thai(frozen, tmp_path):
 
     made = run(cli, "demo", "--db", db, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    printed = run(cli, "report", "pack", "--db", db, "--year", DEMO_PLAN_YEAR, "-o", pdf,
-                  cwd=tmp_path)
+    printed = run(
+        cli, "report", "pack", "--db", db, "--year", DEMO_PLAN_YEAR, "-o", pdf, cwd=tmp_path
+    )
     assert printed.returncode == 0, printed.stderr
 
     text = pdf_text(pdf)
@@ -106,9 +130,16 @@ def self_test(program: Path, cwd: Path) -> tuple[subprocess.CompletedProcess, fl
     """Run --self-test; also time, from the outside, when it says the window became usable."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
     started = time.perf_counter()
-    process = subprocess.Popen([str(program), "--self-test"], cwd=cwd, env=env, text=True,
-                               encoding="utf-8", errors="replace",
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [str(program), "--self-test"],
+        cwd=cwd,
+        env=env,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     lines, usable = [], None
     for line in process.stdout:
         if usable is None and "window usable" in line:
@@ -131,8 +162,10 @@ def start_time(done: subprocess.CompletedProcess, usable: float | None) -> float
     if not said:
         return float("inf")
     reported = float(said[1])
-    print(f"\nfrozen program: window usable {reported:.2f} s after start "
-          f"({usable:.2f} s seen from outside)")
+    print(
+        f"\nfrozen program: window usable {reported:.2f} s after start "
+        f"({usable:.2f} s seen from outside)"
+    )
     return min(reported, usable or reported)
 
 
@@ -155,8 +188,9 @@ def test_every_page_of_the_source_is_in_the_bundle(self_tested):
     """A page module left out of the bundle would silently become a stand-in (registry.py)."""
     from ita_desktop.ui.pages.registry import page_entries
 
-    expected = [e.factory.__name__ if isinstance(e.factory, type) else "PendingPage"
-                for e in page_entries()]
+    expected = [
+        e.factory.__name__ if isinstance(e.factory, type) else "PendingPage" for e in page_entries()
+    ]
     done, _ = self_tested
     pages = re.search(r"self-test: pages (.*)", done.stdout)
     assert pages, done.stdout + done.stderr
@@ -170,9 +204,12 @@ NOT_SHIPPED = {"resources/demo/demo-office.json", "resources/icons/ita-desktop.i
 
 def test_bundle_has_every_form_and_resource(frozen):
     """A new file under forms/ or resources/ needs its line in build.spec's DATAS."""
-    source = {f.relative_to(ROOT).as_posix() for folder in ("forms", "resources")
-              for f in (ROOT / folder).rglob("*")
-              if f.is_file() and not f.name.startswith(".")}
+    source = {
+        f.relative_to(ROOT).as_posix()
+        for folder in ("forms", "resources")
+        for f in (ROOT / folder).rglob("*")
+        if f.is_file() and not f.name.startswith(".")
+    }
     internal = frozen / "_internal"
     missing = sorted(n for n in source - NOT_SHIPPED if not (internal / n).is_file())
     assert not missing, f"add them to build.spec: {missing}"
@@ -181,10 +218,11 @@ def test_bundle_has_every_form_and_resource(frozen):
 def test_bundle_is_slim(frozen):
     internal = frozen / "_internal"
     corpus = {p.name for p in (internal / "pythainlp" / "corpus").iterdir()}
-    assert corpus == {"words_th.txt", "syllables_th.txt", "stopwords_th.txt",
-                      "corpus_license.md"}
-    assert {p.name for p in (internal / "babel" / "locale-data").iterdir()} == {"root.dat",
-                                                                               "th.dat"}
+    assert corpus == {"words_th.txt", "syllables_th.txt", "stopwords_th.txt", "corpus_license.md"}
+    assert {p.name for p in (internal / "babel" / "locale-data").iterdir()} == {
+        "root.dat",
+        "th.dat",
+    }
     names = {p.name for p in internal.rglob("*")}
     for unwanted in ("QtWebEngineCore", "Qt6Qml", "Qt6Quick", "Qt6Multimedia", "tkinter"):
         assert not [n for n in names if unwanted in n], unwanted

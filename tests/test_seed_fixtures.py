@@ -108,8 +108,14 @@ def test_texts_hold_no_extraction_artefacts(name):
 
 @pytest.mark.parametrize(
     ("name", "year", "count"),
-    [("seed000", 2567, 12), ("seed001", 2569, 10), ("seed003", 2566, 12), ("seed004", 2565, 4),
-     ("demo", 2568, 5), ("demo", 2569, 13)],
+    [
+        ("seed000", 2567, 12),
+        ("seed001", 2569, 10),
+        ("seed003", 2566, 12),
+        ("seed004", 2565, 4),
+        ("demo", 2568, 5),
+        ("demo", 2569, 13),
+    ],
 )
 def test_measures_per_plan(name, year, count):
     assert len(plan(load(name), year)["measures"]) == count
@@ -123,17 +129,25 @@ def test_seed001_overall_and_parts():
     assert a["criteria_year"] == 2568
     assert figures(a, "overall") == {"": ("93.96", "99.76")}
     assert figures(a, "part") == {
-        "IIT": ("99.89", "99.45"), "EIT1": ("99.97", "99.50"),
-        "EIT2": ("100.00", "100.00"), "OIT": ("85.00", "100.00"),
+        "IIT": ("99.89", "99.45"),
+        "EIT1": ("99.97", "99.50"),
+        "EIT2": ("100.00", "100.00"),
+        "OIT": ("85.00", "100.00"),
     }
 
 
 def test_seed001_ten_indicators_both_years():
     a = assessment(load("seed001"), 2568)
     assert figures(a, "indicator") == {
-        "1": ("100.00", "100.00"), "2": ("100.00", "99.58"), "3": ("100.00", "99.05"),
-        "4": ("99.45", "98.62"), "5": ("100.00", "100.00"), "6": ("100.00", "99.77"),
-        "7": ("100.00", "99.86"), "8": ("99.96", "99.63"), "9": ("90.00", "100.00"),
+        "1": ("100.00", "100.00"),
+        "2": ("100.00", "99.58"),
+        "3": ("100.00", "99.05"),
+        "4": ("99.45", "98.62"),
+        "5": ("100.00", "100.00"),
+        "6": ("100.00", "99.77"),
+        "7": ("100.00", "99.86"),
+        "8": ("99.96", "99.63"),
+        "9": ("90.00", "100.00"),
         "10": ("80.00", "100.00"),
     }
 
@@ -143,19 +157,32 @@ def test_seed001_weights_give_the_printed_overall_both_years():
     parts = figures(a, "part")
     for column, overall in ((0, "93.96"), (1, "99.76")):
         p = {k: Decimal(v[column]) for k, v in parts.items()}
-        total = Decimal("0.3") * p["IIT"] + Decimal("0.3") * (p["EIT1"] + p["EIT2"]) / 2 \
+        total = (
+            Decimal("0.3") * p["IIT"]
+            + Decimal("0.3") * (p["EIT1"] + p["EIT2"]) / 2
             + Decimal("0.4") * p["OIT"]
+        )
         assert r2(total) == Decimal(overall)
 
 
 def test_seed001_every_2568_item():
     items = figures(assessment(load("seed001"), 2568), "item")
-    codes = [f"i{n}" for n in range(1, 16)] + [f"e{n}" for n in range(1, 10)] \
+    codes = (
+        [f"i{n}" for n in range(1, 16)]
+        + [f"e{n}" for n in range(1, 10)]
         + [f"o{n}" for n in range(1, 29)]
+    )
     assert sorted(items) == sorted(codes)
     below_100 = {k: v for k, (v, _) in items.items() if v != "100.00"}
-    assert below_100 == {"i11": "98.36", "e7": "99.71", "o14": "50.00", "o16": "0.00",
-                         "o17": "50.00", "o19": "50.00", "o23": "0.00"}
+    assert below_100 == {
+        "i11": "98.36",
+        "e7": "99.71",
+        "o14": "50.00",
+        "o16": "0.00",
+        "o17": "50.00",
+        "o19": "50.00",
+        "o23": "0.00",
+    }
     assert all(previous is None for _, previous in items.values())
 
 
@@ -167,8 +194,11 @@ def test_seed001_texts_poll_and_kept_slips():
     assert a["recommendations"]["OIT"].startswith("เทศบาลตำบลต้นยางมีส")  # the original's slip
     assert a["stakeholder_comments"] == "(๑) เทศบาลบริการที่ดีตอบสนองความต้องการของประชาชน"
     assert [(p["answer"], p["percent"]) for p in a["poll"]] == [
-        ("ไม่มีปัญหาเลย", "48.36"), ("ลดลงมาก", "0.00"), ("ลดลงเล็กน้อย", "0.00"),
-        ("เพิ่มขึ้นเล็กน้อย", "0.00"), ("เพิ่มขึ้นมาก", "1.64"),
+        ("ไม่มีปัญหาเลย", "48.36"),
+        ("ลดลงมาก", "0.00"),
+        ("ลดลงเล็กน้อย", "0.00"),
+        ("เพิ่มขึ้นเล็กน้อย", "0.00"),
+        ("เพิ่มขึ้นมาก", "1.64"),
     ]
     assert {f"indicator:{n}" for n in range(1, 11)} <= set(a["analysis_texts"])
     assert "ลดลง ๕.๖ คะแนน" in a["analysis_texts"]["overall"]  # printed; the table says −5.80
@@ -184,26 +214,41 @@ def test_seed001_plan_2569():
     assert [len(m["steps"]) for m in measures] == [3, 4, 1, 1, 1, 3, 2, 2, 3, 2]
     main = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๙"
     assert [m["measure"] for m in measures[:8]] == [main] * 8
-    assert {m["measure"] for m in measures[8:]} == {
-        "มาตรการเพิ่มประสิทธิภาพการจัดทำข้อมูลที่เปิดเผยมากขึ้น"}
+    assert {m["measure"] for m in measures[8:]} == {"มาตรการเพิ่มประสิทธิภาพการจัดทำข้อมูลที่เปิดเผยมากขึ้น"}
     assert measures[1]["steps"][0].startswith(
-        "กองยุทธศาสตร์และงบประมาณ งานแผนและงบประมาณ ดำเนินการวิเคราะห์ผลการประเมิน ITA")
-    assert measures[1]["responsible"] == ["งานแผนและงบประมาณ กองยุทธศาสตร์และงบประมาณ",
-                                          "งานการเงินและบัญชี งานพัสดุและทรัพย์สิน กองคลัง"]
-    assert measures[0]["period"] == {"kind": "dates", "start": "2025-10-01",
-                                     "end": "2026-09-30", "text": ""}
+        "กองยุทธศาสตร์และงบประมาณ งานแผนและงบประมาณ ดำเนินการวิเคราะห์ผลการประเมิน ITA"
+    )
+    assert measures[1]["responsible"] == [
+        "งานแผนและงบประมาณ กองยุทธศาสตร์และงบประมาณ",
+        "งานการเงินและบัญชี งานพัสดุและทรัพย์สิน กองคลัง",
+    ]
+    assert measures[0]["period"] == {
+        "kind": "dates",
+        "start": "2025-10-01",
+        "end": "2026-09-30",
+        "text": "",
+    }
     assert [m["period"]["start"] for m in measures].count("2026-03-01") == 3  # 3, 6, 8
     assert measures[3]["analysis"].endswith("ไว้อย่างชัดเจนในคู่มือมาตรฐานการปฏิบัติงาน")
-    assert all(m["analysis"].startswith("จากการวิเคราะห์ผลการประเมิน ITA ตัวชี้วัด ")
-               for m in measures)
+    assert all(m["analysis"].startswith("จากการวิเคราะห์ผลการประเมิน ITA ตัวชี้วัด ") for m in measures)
     assert statuses(p, "6") == Counter({None: 10}) and statuses(p, "12") == Counter({None: 10})
 
 
 # --- seed 004: อบต.ลาดหญ้า, results 2564 → plan 2565 ---------------------------------------------
 
 
-SEED004_INDICATORS = {"1": "93.57", "2": "84.05", "3": "89.76", "4": "84.87", "5": "87.64",
-                      "6": "80.93", "7": "84.60", "8": "81.00", "9": "84.06", "10": "37.50"}
+SEED004_INDICATORS = {
+    "1": "93.57",
+    "2": "84.05",
+    "3": "89.76",
+    "4": "84.87",
+    "5": "87.64",
+    "6": "80.93",
+    "7": "84.60",
+    "8": "81.00",
+    "9": "84.06",
+    "10": "37.50",
+}
 
 
 def test_seed004_overall_and_ten_indicators():
@@ -220,8 +265,9 @@ def test_seed004_instruments_are_means_of_indicators():
     eit = sum(ind[n] for n in (6, 7, 8)) / 3
     oit = (ind[9] + ind[10]) / 2
     assert (r2(iit), r2(eit), r2(oit)) == (Decimal("87.98"), Decimal("82.18"), Decimal("60.78"))
-    assert r2(Decimal("0.3") * iit + Decimal("0.3") * eit + Decimal("0.4") * oit) == \
-        Decimal("75.36")
+    assert r2(Decimal("0.3") * iit + Decimal("0.3") * eit + Decimal("0.4") * oit) == Decimal(
+        "75.36"
+    )
 
 
 def test_seed004_analysis_texts():
@@ -240,13 +286,20 @@ def test_seed004_plan_2565():
     measures = p["measures"]
     assert [len(m["steps"]) for m in measures] == [2, 2, 1, 3]
     assert measures[0]["measure"] == (
-        "จัดอบรม/ประชุมให้กับเจ้าหน้าที่เกี่ยวกับการดำเนินการทางวินัย/คุณธรรมจริยธรรม"
-        "และความโปร่งใสในการปฏิบัติงาน")
-    assert measures[0]["period"] == {"kind": "months", "start": "2022-01", "end": "2022-08",
-                                     "text": ""}
+        "จัดอบรม/ประชุมให้กับเจ้าหน้าที่เกี่ยวกับการดำเนินการทางวินัย/คุณธรรมจริยธรรมและความโปร่งใสในการปฏิบัติงาน"
+    )
+    assert measures[0]["period"] == {
+        "kind": "months",
+        "start": "2022-01",
+        "end": "2022-08",
+        "text": "",
+    }
     assert measures[1]["period"]["kind"] == "text"
     assert measures[1]["period"]["text"].splitlines() == [
-        "ม.ค. ๖๕- มี.ค. ๖๕", "ธ.ค. ๖๔- ส.ค. ๖๕", "ธ.ค. ๖๔- ก.ย. ๖๕"]
+        "ม.ค. ๖๕- มี.ค. ๖๕",
+        "ธ.ค. ๖๔- ส.ค. ๖๕",
+        "ธ.ค. ๖๔- ก.ย. ๖๕",
+    ]
     assert measures[1]["responsible"] == ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองสวัสดิการ"]
     assert measures[3]["steps"][1] == "ตรวจสอบเช็คสัญญาณระบบอินเทอร์เน็ตหน่วยงานเป็นประจำ"
     assert statuses(p, "6") == Counter({None: 4})
@@ -260,8 +313,19 @@ def test_seed003_scores_and_links():
     assert figures(assessment(content, 2565), "item") == {"O33": ("0", None), "O38": ("0", None)}
     measures = plan(content, 2566)["measures"]
     assert [m["items"] for m in measures] == [
-        ["O33"], ["O38"], ["E6"], ["E7"], ["E9"], ["E10"], ["E11"], ["E12"], ["E14"], ["E1"],
-        ["E3"], ["E5"]]
+        ["O33"],
+        ["O38"],
+        ["E6"],
+        ["E7"],
+        ["E9"],
+        ["E10"],
+        ["E11"],
+        ["E12"],
+        ["E14"],
+        ["E1"],
+        ["E3"],
+        ["E5"],
+    ]
     assert [m["indicator"] for m in measures] == [9, 10, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8]
     assert [len(m["steps"]) for m in measures] == [3, 2, 3, 3, 3, 2, 2, 3, 2, 2, 3, 2]
     assert measures[1]["responsible"] == ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ"]
@@ -272,23 +336,56 @@ def test_seed003_six_month_progress():
     assert statuses(p, "6") == Counter({DONE: 9, DOING: 3})
     assert statuses(p, "12") == Counter({None: 12})
     done = [m["progress"]["6"]["date_done"] for m in p["measures"]]
-    assert done == ["2023-01-23", "2023-01-23", "2022-01-23", "2022-10-30", "2023-04-04",
-                    "2023-01-23", "2023-03-30", "2023-03-30", "2023-01-23", None, None, None]
+    assert done == [
+        "2023-01-23",
+        "2023-01-23",
+        "2022-01-23",
+        "2022-10-30",
+        "2023-04-04",
+        "2023-01-23",
+        "2023-03-30",
+        "2023-03-30",
+        "2023-01-23",
+        None,
+        None,
+        None,
+    ]
 
 
 # --- seed 000: อบต.ห้วยตะเคียน, results 2566 → measures 2567, six-month progress ------------------
 
 
-SEED000_SCORES = ["96.77", "96.77", "98.94", "96.77", "95.85", "96.48", "95.06", "95.04",
-                  "95.04", "95.04", "97.87", "97.87"]
+SEED000_SCORES = [
+    "96.77",
+    "96.77",
+    "98.94",
+    "96.77",
+    "95.85",
+    "96.48",
+    "95.06",
+    "95.04",
+    "95.04",
+    "95.04",
+    "97.87",
+    "97.87",
+]
 
 
 def test_seed000_items_matched_to_the_2566_criteria():
     content = load("seed000")
     items = figures(assessment(content, 2566), "item")
     assert {k: v for k, (v, _) in items.items()} == {
-        "I7": "96.77", "I18": "98.94", "I22": "95.85", "I24": "96.77", "E1": "96.48",
-        "E5": "95.06", "E6": "95.04", "E7": "95.04", "E9": "95.04", "E10": "97.87"}
+        "I7": "96.77",
+        "I18": "98.94",
+        "I22": "95.85",
+        "I24": "96.77",
+        "E1": "96.48",
+        "E5": "95.06",
+        "E6": "95.04",
+        "E7": "95.04",
+        "E9": "95.04",
+        "E10": "97.87",
+    }
     measures = plan(content, 2567)["measures"]
     for m, printed in zip(measures, SEED000_SCORES, strict=True):
         assert m["analysis"].endswith("มีค่าคะแนนเท่ากับ " + printed.translate(THAI))
@@ -302,12 +399,28 @@ def test_seed000_progress_and_periods():
     assert (p["source_year"], p["meeting_date"]) == (2566, None)
     assert statuses(p, "6") == Counter({DONE: 12})
     assert statuses(p, "12") == Counter({None: 12})
-    assert all(m["period"] == {"kind": "months", "start": "2023-10", "end": "2024-03", "text": ""}
-               for m in p["measures"])
-    assert [len(m["progress"]["6"]["results"]) for m in p["measures"]] == \
-        [1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1]
-    assert p["measures"][11]["progress"]["6"]["outcome"] == \
-        "ประชาชนทราบถึงระบบการให้บริการออนไลน์ของหน่วยงานมากขึ้น"
+    assert all(
+        m["period"] == {"kind": "months", "start": "2023-10", "end": "2024-03", "text": ""}
+        for m in p["measures"]
+    )
+    assert [len(m["progress"]["6"]["results"]) for m in p["measures"]] == [
+        1,
+        1,
+        1,
+        1,
+        3,
+        1,
+        1,
+        1,
+        1,
+        1,
+        1,
+        1,
+    ]
+    assert (
+        p["measures"][11]["progress"]["6"]["outcome"]
+        == "ประชาชนทราบถึงระบบการให้บริการออนไลน์ของหน่วยงานมากขึ้น"
+    )
 
 
 # --- the demo office ---------------------------------------------------------------------------

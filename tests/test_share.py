@@ -2,7 +2,6 @@
 
 import base64
 import json
-import sqlite3
 
 import pytest
 
@@ -10,14 +9,7 @@ from ita_desktop.errors import UserError
 from ita_desktop.services import offices, share, share_format
 from ita_desktop.storage.database import open_database
 from tests.builders import fill_sample_year, sample_office
-
-
-def dump(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
+from tests.fault_helpers import dump
 
 
 @pytest.fixture

@@ -106,8 +106,7 @@ def test_leap_day_keeps_its_weekday():
 
 def test_date_range():
     assert (
-        format_date_range(date(2025, 10, 1), date(2026, 9, 30))
-        == "๑ ตุลาคม ๒๕๖๘ ถึง ๓๐ กันยายน ๒๕๖๙"
+        format_date_range(date(2025, 10, 1), date(2026, 9, 30)) == "๑ ตุลาคม ๒๕๖๘ ถึง ๓๐ กันยายน ๒๕๖๙"
     )
 
 

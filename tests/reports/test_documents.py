@@ -85,8 +85,11 @@ def test_seed_001_development_cells(pdfs):
     assessment, plan = content.assessments[0], content.plans[0]
     criteria = content.criteria[str(assessment.criteria_year)]
     expected = [*lines(plan.intro)]
-    for text in (*assessment.analysis_texts.values(), *assessment.recommendations.values(),
-                 assessment.stakeholder_comments):
+    for text in (
+        *assessment.analysis_texts.values(),
+        *assessment.recommendations.values(),
+        assessment.stakeholder_comments,
+    ):
         expected += lines(text)
     expected += [f"{a.answer} {format_number(a.percent)} %" for a in assessment.poll]
     expected += [f"{item.code} {item.text}" for item in criteria.items]
@@ -124,8 +127,9 @@ def test_seed_004_analysis_cells(pdfs):
             item = criteria.item(key[5:])
             expected.append(f"{item.code} {item.text}")
     scores = {s.key: s.value for s in assessment.scores if s.scope == "indicator"}
-    expected += [f"{ind.name}{format_number(scores[str(ind.number)])}"
-                 for ind in criteria.indicators]  # the ranked table: name, then its score
+    expected += [
+        f"{ind.name}{format_number(scores[str(ind.number)])}" for ind in criteria.indicators
+    ]  # the ranked table: name, then its score
     pdf = pdfs["004a"]
     assert pdf.missing(expected) == []
     assert "คะแนนสูงสุด๙๓.๕๗" in pdf.flat and "คะแนนต่ำสุด๓๗.๕๐" in pdf.flat

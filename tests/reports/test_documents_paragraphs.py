@@ -7,8 +7,11 @@ from ita_desktop.services.reports.paras import fast_frags, para
 from ita_desktop.services.reports.text import ThaiStyles
 
 MARKUPS = [
-    "", "ประชาสัมพันธ์ผ่านช่องทางออนไลน์ (Line ,Facebook)", "ก<br/>ข<br/><br/>ค",
-    "<b>หัวข้อ:</b> เนื้อหา &amp; &lt;ข้อ&gt;", "พ.ศ. ๒๕๖๘<br/><b>ตัวหนา</b>ต่อ<b>อีก</b>",
+    "",
+    "ประชาสัมพันธ์ผ่านช่องทางออนไลน์ (Line ,Facebook)",
+    "ก<br/>ข<br/><br/>ค",
+    "<b>หัวข้อ:</b> เนื้อหา &amp; &lt;ข้อ&gt;",
+    "พ.ศ. ๒๕๖๘<br/><b>ตัวหนา</b>ต่อ<b>อีก</b>",
 ]
 
 
@@ -18,9 +21,13 @@ def merged(frags) -> list[dict]:
     out: list[dict] = []
     for frag in frags:
         attrs = dict(vars(frag))
-        if out and not attrs.get("lineBreak") and not out[-1].get("lineBreak") and \
-                {k: v for k, v in out[-1].items() if k != "text"} == \
-                {k: v for k, v in attrs.items() if k != "text"}:
+        if (
+            out
+            and not attrs.get("lineBreak")
+            and not out[-1].get("lineBreak")
+            and {k: v for k, v in out[-1].items() if k != "text"}
+            == {k: v for k, v in attrs.items() if k != "text"}
+        ):
             out[-1]["text"] += attrs["text"]
         else:
             out.append(attrs)
@@ -45,8 +52,9 @@ def test_other_markup_goes_to_the_parser(styles):
 
 
 def test_wrapping_again_at_the_same_width_is_free(styles):
-    paragraph = para("การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ " * 3,
-                     styles.table_cell, 120)
+    paragraph = para(
+        "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ " * 3, styles.table_cell, 120
+    )
     size = paragraph.wrap(120.0000000001, 1000)
     assert paragraph.wrap(120, 10) is size
     assert paragraph.split(120, 1) == [] and paragraph.wrap(120, 1000) == size

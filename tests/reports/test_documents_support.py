@@ -57,20 +57,26 @@ class Pdf:
         self.raw = squash("\n".join(self._pdftotext("-raw")))
 
     def _pdftotext(self, *options) -> list[str]:
-        out = subprocess.run(["pdftotext", *options, "-enc", "UTF-8", str(self.path), "-"],
-                             capture_output=True, check=True).stdout.decode("utf-8")
+        out = subprocess.run(
+            ["pdftotext", *options, "-enc", "UTF-8", str(self.path), "-"],
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
         return out.split("\f")[: len(self.reader.pages)]
 
     def page_flat(self, index: int) -> str:
         return squash(self.pages[index])
 
     def sizes(self) -> list[tuple[float, float]]:
-        return [(round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
-                for p in self.reader.pages]
+        return [
+            (round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
+            for p in self.reader.pages
+        ]
 
     def fonts(self) -> list[dict]:
-        out = subprocess.run(["pdffonts", str(self.path)], capture_output=True, check=True,
-                             text=True).stdout.splitlines()
+        out = subprocess.run(
+            ["pdffonts", str(self.path)], capture_output=True, check=True, text=True
+        ).stdout.splitlines()
         rows = []
         for line in out[2:]:
             parts = line.split()
@@ -85,12 +91,12 @@ class Pdf:
         with, then (after the repeated header and the rest of the row) what the next begins
         with.
         """
-        return [t for t in texts if not found_in_pieces(squash(apply_digits(t, digits)),
-                                                        self.raw)]
+        return [t for t in texts if not found_in_pieces(squash(apply_digits(t, digits)), self.raw)]
 
 
-def found_in_pieces(text: str, haystack: str, pieces: int = 4, least: int = 6,
-                    position: int = 0) -> bool:
+def found_in_pieces(
+    text: str, haystack: str, pieces: int = 4, least: int = 6, position: int = 0
+) -> bool:
     """Whether ``text`` is in ``haystack`` whole, or as up to ``pieces`` parts in order (each
     part where it matches longest, trying every place the part starts)."""
     if not text:

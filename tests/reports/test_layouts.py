@@ -20,8 +20,13 @@ from ita_desktop.services.reports.layouts import (
 
 SHIPPED = sorted(shipped_dir().glob("*.toml"))
 SEED_VARIANTS = {
-    "analysis-001": "001", "analysis-004": "004", "measures-001": "001", "measures-004": "004",
-    "progress-000": "000", "progress-003": "003", "progress-12m": "12 เดือน",
+    "analysis-001": "001",
+    "analysis-004": "004",
+    "measures-001": "001",
+    "measures-004": "004",
+    "progress-000": "000",
+    "progress-003": "003",
+    "progress-12m": "12 เดือน",
     "development-001": "001",
 }
 
@@ -44,9 +49,18 @@ def test_a_default_for_every_document_and_every_seed_variant():
 
 
 def _minimal(**extra) -> dict:
-    data = {"kind": "measures", "title": "มาตรการ {year}",
-            "blocks": [{"kind": "title"}, {"kind": "table", "source": "measures",
-                                           "columns": [{"header": "มาตรการ", "field": "measure"}]}]}
+    data = {
+        "kind": "measures",
+        "title": "มาตรการ {year}",
+        "blocks": [
+            {"kind": "title"},
+            {
+                "kind": "table",
+                "source": "measures",
+                "columns": [{"header": "มาตรการ", "field": "measure"}],
+            },
+        ],
+    }
     data.update(extra)
     return data
 
@@ -56,24 +70,35 @@ def test_a_minimal_layout_parses():
     assert layout.page.orientation == "portrait" and layout.numbering == "thai"
 
 
-@pytest.mark.parametrize("change, problem", [
-    (lambda d: d.update(colour="red"), "unknown key"),
-    (lambda d: d["blocks"][1].update(colour="red"), "unknown key"),
-    (lambda d: d["blocks"][1]["columns"][0].update(colour="red"), "unknown key"),
-    (lambda d: d.update(page={"orientation": "sideways"}), "must be one of"),
-    (lambda d: d["blocks"][1]["columns"][0].update(field="nonsense"), "is not one of"),
-    (lambda d: d["blocks"][1].update(source="nonsense"), "is not one of"),
-    (lambda d: d["blocks"][0].update(chart="overall"), "do not apply"),
-    (lambda d: d["blocks"].append({"kind": "chart"}), "needs 'chart'"),
-    (lambda d: d.update(title="มาตรการ {yaer}"), "unknown placeholder"),
-    (lambda d: d["blocks"][1].update(group_by=["indicator"], headings=["{colour}"]),
-     "unknown placeholder"),
-    (lambda d: d["blocks"][1].update(group_by=["indicator"], headings=["ก", "ข"]),
-     "headings needs"),
-    (lambda d: d["blocks"][1]["columns"][0].update(width=0), "more than 0"),
-    (lambda d: d["blocks"][1]["columns"][0].update(
-        sub=[{"header": "ย่อย", "field": "measure"}]), "has no field itself"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda d: d.update(colour="red"), "unknown key"),
+        (lambda d: d["blocks"][1].update(colour="red"), "unknown key"),
+        (lambda d: d["blocks"][1]["columns"][0].update(colour="red"), "unknown key"),
+        (lambda d: d.update(page={"orientation": "sideways"}), "must be one of"),
+        (lambda d: d["blocks"][1]["columns"][0].update(field="nonsense"), "is not one of"),
+        (lambda d: d["blocks"][1].update(source="nonsense"), "is not one of"),
+        (lambda d: d["blocks"][0].update(chart="overall"), "do not apply"),
+        (lambda d: d["blocks"].append({"kind": "chart"}), "needs 'chart'"),
+        (lambda d: d.update(title="มาตรการ {yaer}"), "unknown placeholder"),
+        (
+            lambda d: d["blocks"][1].update(group_by=["indicator"], headings=["{colour}"]),
+            "unknown placeholder",
+        ),
+        (
+            lambda d: d["blocks"][1].update(group_by=["indicator"], headings=["ก", "ข"]),
+            "headings needs",
+        ),
+        (lambda d: d["blocks"][1]["columns"][0].update(width=0), "more than 0"),
+        (
+            lambda d: d["blocks"][1]["columns"][0].update(
+                sub=[{"header": "ย่อย", "field": "measure"}]
+            ),
+            "has no field itself",
+        ),
+    ],
+)
 def test_layouts_are_parsed_strictly(change, problem):
     data = _minimal()
     change(data)
@@ -105,10 +130,12 @@ def test_the_clerks_folder_wins_and_a_broken_copy_is_a_thai_error():
     folder = user_dir()
     folder.mkdir(parents=True)
     (folder / "analysis.toml").write_text(
-        (shipped_dir() / "analysis-004.toml").read_text(encoding="utf-8"), encoding="utf-8")
+        (shipped_dir() / "analysis-004.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     assert get_layout(None, "analysis").seed == "004"
-    (folder / "พัง.toml").write_text('kind = "analysis"\ntitle = "x"\nblocks = []\nสี = 1\n',
-                                     encoding="utf-8")
+    (folder / "พัง.toml").write_text(
+        'kind = "analysis"\ntitle = "x"\nblocks = []\nสี = 1\n', encoding="utf-8"
+    )
     assert "พัง" not in {i.name for i in list_layouts()}
     with pytest.raises(UserError, match="ไม่ถูกต้อง"):
         get_layout("พัง", "analysis")
@@ -116,8 +143,9 @@ def test_the_clerks_folder_wins_and_a_broken_copy_is_a_thai_error():
 
 def test_a_layout_can_be_given_as_a_path(tmp_path):
     path = tmp_path / "ของฉัน.toml"
-    path.write_text((shipped_dir() / "progress-12m.toml").read_text(encoding="utf-8"),
-                    encoding="utf-8")
+    path.write_text(
+        (shipped_dir() / "progress-12m.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     assert get_layout(str(path), "progress").name == "ของฉัน"
     with pytest.raises(UserError, match="ไม่พบไฟล์"):
         get_layout(str(tmp_path / "ไม่มี.toml"), "progress")

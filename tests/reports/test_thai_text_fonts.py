@@ -18,8 +18,15 @@ def fake_fonts(folder, names):
 
 def test_th_sarabun_new_is_preferred_to_psk(tmp_path):
     fake_fonts(tmp_path / "Windows" / "Fonts", ["THSarabun.ttf", "THSarabun Bold.ttf"])
-    fake_fonts(tmp_path / "user", ["THSarabunNew.ttf", "THSarabunNew Bold.ttf",
-                                   "THSarabunNew Italic.ttf", "THSarabunNew BoldItalic.ttf"])
+    fake_fonts(
+        tmp_path / "user",
+        [
+            "THSarabunNew.ttf",
+            "THSarabunNew Bold.ttf",
+            "THSarabunNew Italic.ttf",
+            "THSarabunNew BoldItalic.ttf",
+        ],
+    )
     name, files = find_system_family([tmp_path / "Windows" / "Fonts", tmp_path / "user"])
     assert name == "TH Sarabun New"
     assert files["bold_italic"].name == "THSarabunNew BoldItalic.ttf"

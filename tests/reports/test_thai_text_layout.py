@@ -20,8 +20,11 @@ from ita_desktop.services.reports.text import (
     thai_paragraph,
 )
 
-TALL = " ".join(f"ขั้นตอนที่ {thai_digits(str(i))} จัดประชุมชี้แจงบุคลากรขององค์การบริหารส่วนตำบล"
-                "เพื่อสร้างความเข้าใจเรื่องการเปิดเผยข้อมูลสาธารณะ" for i in range(1, 90))
+TALL = " ".join(
+    f"ขั้นตอนที่ {thai_digits(str(i))} จัดประชุมชี้แจงบุคลากรขององค์การบริหารส่วนตำบล"
+    "เพื่อสร้างความเข้าใจเรื่องการเปิดเผยข้อมูลสาธารณะ"
+    for i in range(1, 90)
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +33,9 @@ def styles():
 
 
 def pdftotext(path, *args):
-    return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def squeeze(text):
@@ -39,8 +43,14 @@ def squeeze(text):
 
 
 def doc(path):
-    return SimpleDocTemplate(str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm,
-                             topMargin=2.5 * cm, bottomMargin=2.5 * cm)
+    return SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=3 * cm,
+        rightMargin=2 * cm,
+        topMargin=2.5 * cm,
+        bottomMargin=2.5 * cm,
+    )
 
 
 def test_a_cell_taller_than_a_page_splits_into_rows_that_fit(tmp_path, styles):
@@ -56,8 +66,10 @@ def test_a_cell_taller_than_a_page_splits_into_rows_that_fit(tmp_path, styles):
         _, height = thai_paragraph(piece, style).wrap(width - 12, 10_000)
         assert height <= max_height
 
-    header = [thai_paragraph("ขั้นตอนหรือวิธีการดำเนินการ", styles.table_header),
-              thai_paragraph("ผู้รับผิดชอบ", styles.table_header)]
+    header = [
+        thai_paragraph("ขั้นตอนหรือวิธีการดำเนินการ", styles.table_header),
+        thai_paragraph("ผู้รับผิดชอบ", styles.table_header),
+    ]
     commands = styles.table_commands()
 
     def table(rows):
@@ -68,15 +80,22 @@ def test_a_cell_taller_than_a_page_splits_into_rows_that_fit(tmp_path, styles):
     with pytest.raises(LayoutError):  # why the split is needed: a row never splits (splitInRow=0)
         frame.build([table([[thai_paragraph(TALL, style), "สำนักปลัด"]])])
 
-    rows = split_tall_row([TALL, "สำนักปลัด"], [style, style], [width - 12, 4 * cm - 12],
-                          max_height)
+    rows = split_tall_row([TALL, "สำนักปลัด"], [style, style], [width - 12, 4 * cm - 12], max_height)
     assert [r[1] for r in rows] == ["สำนักปลัด"] + [""] * (len(rows) - 1)
     path = tmp_path / "tall.pdf"
-    doc(path).build([table([[thai_paragraph(a, style), thai_paragraph(b, style)]
-                            for a, b in rows])], canvasmaker=NumberedCanvas)
+    doc(path).build(
+        [table([[thai_paragraph(a, style), thai_paragraph(b, style)] for a, b in rows])],
+        canvasmaker=NumberedCanvas,
+    )
     text = pdftotext(path)
-    assert squeeze(TALL) in squeeze(re.sub(r"หน้า [๐-๙]+ / [๐-๙]+|ขั้นตอนหรือวิธีการดำเนินการ"
-                                           r"|ผู้รับผิดชอบ|สำนักปลัด", "", text))
+    assert squeeze(TALL) in squeeze(
+        re.sub(
+            r"หน้า [๐-๙]+ / [๐-๙]+|ขั้นตอนหรือวิธีการดำเนินการ"
+            r"|ผู้รับผิดชอบ|สำนักปลัด",
+            "",
+            text,
+        )
+    )
 
 
 def test_split_tall_text_refuses_a_height_below_one_line(styles):
@@ -85,12 +104,16 @@ def test_split_tall_text_refuses_a_height_below_one_line(styles):
 
 
 def test_numbered_list_labels_and_hanging_indent(tmp_path, styles):
-    items = ["จัดประชุมชี้แจงแนวทางการปฏิบัติงานให้แก่บุคลากรขององค์การบริหารส่วนตำบลทุกคน"
-             "อย่างต่อเนื่องเป็นประจำทุกเดือน", "เผยแพร่ข้อมูล"]
+    items = [
+        "จัดประชุมชี้แจงแนวทางการปฏิบัติงานให้แก่บุคลากรขององค์การบริหารส่วนตำบลทุกคนอย่างต่อเนื่องเป็นประจำทุกเดือน",
+        "เผยแพร่ข้อมูล",
+    ]
     thai = numbered_list(items, styles.body)
     assert [p.bulletText for p in thai] == ["๑.", "๒."]
     assert [p.bulletText for p in numbered_list(items, styles.body, "arabic", start=9)] == [
-        "9.", "10."]
+        "9.",
+        "10.",
+    ]
     assert [p.bulletText for p in numbered_list(items, styles.body, "dash")] == ["-", "-"]
     with pytest.raises(ValueError):
         numbered_list(items, styles.body, "roman")

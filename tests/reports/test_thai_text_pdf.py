@@ -36,8 +36,9 @@ PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 def pdftotext(path, *args):
-    return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def squeeze(text):
@@ -65,8 +66,11 @@ def glyph_table(data):
     tables = ttf_tables(data)
     count = unpack_from(">H", tables["maxp"], 4)[0]
     long_loca = unpack_from(">h", tables["head"], 50)[0]
-    loca = (unpack_from(f">{count + 1}L", tables["loca"]) if long_loca
-            else [2 * o for o in unpack_from(f">{count + 1}H", tables["loca"])])
+    loca = (
+        unpack_from(f">{count + 1}L", tables["loca"])
+        if long_loca
+        else [2 * o for o in unpack_from(f">{count + 1}H", tables["loca"])]
+    )
     return [tables["glyf"][loca[i] : loca[i + 1]] for i in range(count)], tables
 
 
@@ -106,14 +110,20 @@ def drawn_outlines(pdf_path):
             cmap = tables["cmap"]
             first, count = unpack_from(">HH", cmap, 12 + 6)
             ids = unpack_from(f">{count}H", cmap, 12 + 10)
-            font = (glyphs, {first + i: g for i, g in enumerate(ids)},
-                    [float(w) for w in desc["/Widths"]], int(desc["/FirstChar"]))
+            font = (
+                glyphs,
+                {first + i: g for i, g in enumerate(ids)},
+                [float(w) for w in desc["/Widths"]],
+                int(desc["/FirstChar"]),
+            )
         elif op in (b"Tj", b"TJ"):
             items = operands[0] if op == b"TJ" else [operands[0]]
             glyphs, cmap, widths, first = font
             for item in items:
                 if isinstance(item, (int, float)) or type(item).__name__ in (
-                        "NumberObject", "FloatObject"):
+                    "NumberObject",
+                    "FloatObject",
+                ):
                     pen -= float(item)
                     continue
                 raw = getattr(item, "original_bytes", None) or bytes(item)
@@ -208,19 +218,27 @@ def test_thai_page_extracts_exactly_with_no_private_use_characters(tmp_path, sty
 
     # Line by line, with the spaces the source has and no others (no "ปั้ น").
     width = A4[0] - 2 * 72
-    expected = [line for p in paragraphs
-                for line in wrap_text(p, width, styles.body.fontName, styles.body.fontSize)]
+    expected = [
+        line
+        for p in paragraphs
+        for line in wrap_text(p, width, styles.body.fontName, styles.body.fontSize)
+    ]
     got = [line.strip() for line in pdftotext(path, "-raw").splitlines()]
     assert got[: len(expected)] == expected
 
 
 def test_fonts_are_embedded_and_subset(tmp_path, styles):
     path = tmp_path / "fonts.pdf"
-    table = Table([[thai_paragraph([("ตัวหนา ", True), ("ปกติ", False)], styles.table_cell)],
-                   ["สตริงธรรมดาในตาราง ปู่ย่า"]])
+    table = Table(
+        [
+            [thai_paragraph([("ตัวหนา ", True), ("ปกติ", False)], styles.table_cell)],
+            ["สตริงธรรมดาในตาราง ปู่ย่า"],
+        ]
+    )
     table.setStyle(TableStyle(styles.table_commands()))
     SimpleDocTemplate(str(path), pagesize=A4).build(
-        [thai_paragraph(TORTURE, styles.body), table], canvasmaker=NumberedCanvas)
+        [thai_paragraph(TORTURE, styles.body), table], canvasmaker=NumberedCanvas
+    )
     rows = pdftotext_fonts(path)
     assert rows, "no fonts listed"
     for name, emb, sub in rows:
@@ -231,15 +249,19 @@ def test_fonts_are_embedded_and_subset(tmp_path, styles):
 
 
 def pdftotext_fonts(path):
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                         check=True).stdout.splitlines()[2:]
+    out = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     return [(cols[0], cols[-5], cols[-4]) for cols in (line.split() for line in out)]
 
 
 def test_page_footers_read_page_x_of_n(tmp_path, styles):
     path = tmp_path / "footer.pdf"
-    story = [thai_paragraph("หน้าแรก", styles.body), paragraph_break(), thai_paragraph(
-        "หน้าสอง", styles.body)]
+    story = [
+        thai_paragraph("หน้าแรก", styles.body),
+        paragraph_break(),
+        thai_paragraph("หน้าสอง", styles.body),
+    ]
     SimpleDocTemplate(str(path), pagesize=A4).build(story, canvasmaker=NumberedCanvas)
     assert "หน้า ๑ / ๒" in pdftotext(path, "-f", "1", "-l", "1")
     assert "หน้า ๒ / ๒" in pdftotext(path, "-f", "2", "-l", "2")
@@ -256,7 +278,8 @@ def test_paragraph_split_over_pages_is_reshaped_from_its_text(tmp_path, styles):
     text = " ".join(["ผู้ใหญ่บ้านและปู่ย่าน้ำท่วมสำคัญยิ่ง ปั้นฝั่งฟ้า"] * 160)
     path = tmp_path / "split.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build(
-        [thai_paragraph(text, styles.body_indented)], canvasmaker=NumberedCanvas)
+        [thai_paragraph(text, styles.body_indented)], canvasmaker=NumberedCanvas
+    )
     assert len(PdfReader(path).pages) >= 2
     body = re.sub(r"หน้า [๐-๙]+ / [๐-๙]+", "", pdftotext(path))
     assert not PRIVATE_USE.search(body)
@@ -269,8 +292,9 @@ def test_chart_labels_drawn_through_render_pdf_are_shaped(tmp_path):
     fonts = thai_fonts()
     label = "ภาพที่ ๑ คะแนนผู้ใหญ่บ้าน ปู่ย่า น้ำ"
     drawing = Drawing(300, 60)
-    drawing.add(String(150, 20, label, fontName=fonts.regular, fontSize=fonts.size(14),
-                       textAnchor="middle"))
+    drawing.add(
+        String(150, 20, label, fontName=fonts.regular, fontSize=fonts.size(14), textAnchor="middle")
+    )
     path = tmp_path / "chart.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build([drawing], canvasmaker=ThaiCanvas)
     text = pdftotext(path)
@@ -283,7 +307,8 @@ def test_same_document_builds_byte_identical(tmp_path, styles):
     def build(name):
         path = tmp_path / name
         SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(
-            [thai_paragraph(TORTURE, styles.body)], canvasmaker=NumberedCanvas)
+            [thai_paragraph(TORTURE, styles.body)], canvasmaker=NumberedCanvas
+        )
         return path.read_bytes()
 
     assert build("a.pdf") == build("b.pdf")
@@ -302,8 +327,21 @@ def test_reportlab_internals_we_hook_are_unchanged():
     assert "__shapeData__" in drawing
     assert "sd.width - sd.x_advance + sd.x_offset" in drawing
     assert ttfonts.ShapeData._fields == (
-        "cluster", "x_advance", "y_advance", "x_offset", "y_offset", "width")
+        "cluster",
+        "x_advance",
+        "y_advance",
+        "x_offset",
+        "y_offset",
+        "width",
+    )
     face = pdfmetrics.getFont(thai_fonts().regular).face
-    for attribute in ("glyphPos", "hmetrics", "charToGlyph", "charWidths", "_ttf_data",
-                      "unitsPerEm", "defaultWidth"):
+    for attribute in (
+        "glyphPos",
+        "hmetrics",
+        "charToGlyph",
+        "charWidths",
+        "_ttf_data",
+        "unitsPerEm",
+        "defaultWidth",
+    ):
         assert hasattr(face, attribute), attribute

@@ -96,9 +96,11 @@ def test_drawn_characters_read_back_as_themselves(tmp_path):
     path = tmp_path / "marks.pdf"
     styles = ThaiStyles.create()
     text = "□ เข้าถึงง่าย ✓ ดำเนินการแล้ว ☑ ☒ ✗ ○ ●"
-    SimpleDocTemplate(str(path)).build([thai_paragraph(text, styles.body),
-                                        thai_paragraph(text, styles.heading)])
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                         check=True).stdout.decode()
+    SimpleDocTemplate(str(path)).build(
+        [thai_paragraph(text, styles.body), thai_paragraph(text, styles.heading)]
+    )
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
     assert out.split("\n")[:2] == [text, text]
     assert not PRIVATE_USE.search(out)

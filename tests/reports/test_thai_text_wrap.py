@@ -31,8 +31,17 @@ PROTECTED = re.compile(
 _rnd = random.Random(2568)
 WORDS = [
     *_rnd.sample(sorted(w for w in thai_words() if " " not in w), 400),
-    "องค์การบริหารส่วนตำบล", "สำคัญ", "ปู่ย่า", "ผู้ใหญ่", "น้ำ", "ปั้น", "ฝั่ง", "ฐู", "ญู",
-    "ประชาสัมพันธ์", "คุณธรรมและความโปร่งใส",
+    "องค์การบริหารส่วนตำบล",
+    "สำคัญ",
+    "ปู่ย่า",
+    "ผู้ใหญ่",
+    "น้ำ",
+    "ปั้น",
+    "ฝั่ง",
+    "ฐู",
+    "ญู",
+    "ประชาสัมพันธ์",
+    "คุณธรรมและความโปร่งใส",
 ]
 SYLLABLES = _rnd.sample(sorted(s for s in thai_syllables() if "." not in s), 150)
 
@@ -77,7 +86,8 @@ def line_width(line, font):
     """Width as ReportLab measures a line: words shaped, spaces at the space's width."""
     words = line.split(" ")
     return sum(text_width(w, font, SIZE) for w in words) + (len(words) - 1) * stringWidth(
-        " ", font, SIZE)
+        " ", font, SIZE
+    )
 
 
 def break_positions(text, lines):
@@ -122,8 +132,7 @@ def test_join_of_lines_is_the_text_without_break_spaces(font):
 
 def test_long_compound_is_cut_into_dictionary_words(font):
     width = text_width("องค์การบริหาร", font, SIZE) + 1
-    assert wrap_text("องค์การบริหารส่วนตำบล", width, font, SIZE) == [
-        "องค์การบริหาร", "ส่วนตำบล"]
+    assert wrap_text("องค์การบริหารส่วนตำบล", width, font, SIZE) == ["องค์การบริหาร", "ส่วนตำบล"]
     assert finer("องค์การบริหารส่วนตำบล")[0] == "องค์การ"
 
 

@@ -16,11 +16,11 @@ from ita_desktop.domain.records import Measure
 from ita_desktop.i18n.thai import to_thai_digits
 from ita_desktop.services.plan_builder import PlanContext
 from ita_desktop.ui.measure_links import LinksEditor
+from ita_desktop.ui.widgets.labels import HINT_STYLE
 from ita_desktop.ui.widgets.list_editors import ResponsiblePicker, StepsEditor
 from ita_desktop.ui.widgets.period_picker import PeriodPicker
 from ita_desktop.ui.widgets.saved_text import SavedTextEdit
 
-HINT_STYLE = "color: #5f6368;"
 EMPTY_TEXT = "เลือกมาตรการในตารางทางซ้าย (ดับเบิลคลิกหรือกด Enter) เพื่อแก้ไขรายละเอียด"
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
 
 from ita_desktop.domain.criteria import Criteria, Item
 from ita_desktop.i18n.thai import format_number, to_thai_digits
+from ita_desktop.ui.widgets.table_model import column_title
 from ita_desktop.ui.widgets.thai_text import plain
 
 Index = QModelIndex | QPersistentModelIndex
@@ -121,13 +122,7 @@ class CriteriaModel(QAbstractItemModel):
         return len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+        return column_title(self.HEADERS, section, orientation, role)
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         node = self.node_at(index)

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.records import SIGNATORY_ROLES, Signatory
+from ita_desktop.ui.widgets.labels import HINT_STYLE
+from ita_desktop.ui.widgets.table_model import column_title
 
 Index = QModelIndex | QPersistentModelIndex
-HINT_STYLE = "color: #5f6368;"
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -193,13 +194,7 @@ class SignatoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.FIELDS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+        return column_title(self.HEADERS, section, orientation, role)
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (

@@ -306,28 +306,23 @@ class OfficePage(Page):
     # -- lists -------------------------------------------------------------------------------
 
     def _on_units_edited(self, names: list[str]) -> None:
-        if self.office is None:
-            return
-        office_id = self.office.id
-        push_edit(
-            self.session,
-            self.undo_stack,
-            "แก้ไขรายชื่อส่วนราชการ/กอง",
-            lambda db: offices.set_units(db, office_id=office_id, names=names),
-            lambda db, old: offices.set_units(db, office_id=office_id, names=old),
-            TAG,
-        )
+        self._push_list_edit("แก้ไขรายชื่อส่วนราชการ/กอง", offices.set_units, names=names)
 
     def _on_signatories_edited(self, signatories: list) -> None:
+        self._push_list_edit("แก้ไขผู้ลงนาม", offices.set_signatories, signatories=signatories)
+
+    def _push_list_edit(self, text: str, setter, **value) -> None:
+        """One undoable replacement of a list; the setter returns the old list, set back on undo."""
         if self.office is None:
             return
         office_id = self.office.id
+        (name,) = value
         push_edit(
             self.session,
             self.undo_stack,
-            "แก้ไขผู้ลงนาม",
-            lambda db: offices.set_signatories(db, office_id=office_id, signatories=signatories),
-            lambda db, old: offices.set_signatories(db, office_id=office_id, signatories=old),
+            text,
+            lambda db: setter(db, office_id=office_id, **value),
+            lambda db, old: setter(db, office_id=office_id, **{name: old}),
             TAG,
         )
 

@@ -18,6 +18,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from ita_desktop.ui import main_thread_gc
+
 MAX_DPI = 300  # an A4 page is ~35 MB of memory at 300 dpi; more gains nothing on office printers
 
 
@@ -116,6 +118,7 @@ class PrintJob(QThread):
 
     def __init__(self, pdf: bytes, printer: QPrinter, max_dpi: int = MAX_DPI):
         super().__init__()
+        main_thread_gc.install()
         self.setObjectName("ita-print")
         self.pdf, self.printer, self.max_dpi = pdf, printer, max_dpi
         _running.add(self)

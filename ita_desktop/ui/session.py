@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ita_desktop.errors import UserError
 from ita_desktop.storage import faults
 from ita_desktop.storage.database import open_database
+from ita_desktop.ui import main_thread_gc
 
 Job = Callable[[Any], Any]
 
@@ -83,6 +84,7 @@ class Session(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self.read_only = read_only
+        main_thread_gc.install()  # before the worker runs any Python
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple] = {}
         self._thread = QThread()

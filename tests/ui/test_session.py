@@ -1,5 +1,8 @@
 """The worker session and undoable service commands, on a real data file."""
 
+import threading
+
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from ita_desktop.services import offices
@@ -53,5 +56,39 @@ def test_a_refused_edit_is_reported_in_thai_and_leaves_the_stack(qtbot, db_path)
             )
         assert "ชื่อหน่วยงาน" in blocker.args[0]
         qtbot.waitUntil(lambda: stack.count() == 0)
+    finally:
+        session.close()
+
+
+class _Tracked(QObject):
+    """A parentless Qt object that notes the thread it was finally destroyed on."""
+
+    def __init__(self, threads: list[str]):
+        super().__init__()
+        self.threads = threads
+        self.cycle = self  # only the cycle collector can free it
+
+    def __del__(self):
+        self.threads.append(threading.current_thread().name)
+
+
+def _allocate_cycles(_db) -> int:
+    """Work on the worker that fills the collector's youngest generation many times over."""
+    for _ in range(50_000):
+        node: list = []
+        node.append(node)
+    return 0
+
+
+def test_qt_objects_in_reference_cycles_are_freed_on_the_ui_thread(qtbot, db_path):
+    # CPython collects in whichever thread allocates; a Qt object freed on the worker crashed CI.
+    session = Session(db_path)
+    threads: list[str] = []
+    try:
+        _Tracked(threads)
+        done = []
+        session.call(_allocate_cycles, done.append)
+        qtbot.waitUntil(lambda: bool(done and threads), timeout=5000)
+        assert threads == [threading.main_thread().name]
     finally:
         session.close()

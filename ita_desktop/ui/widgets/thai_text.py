@@ -4,6 +4,8 @@ import re
 import threading
 from functools import lru_cache
 
+from ita_desktop.ui import main_thread_gc
+
 ZWSP = "\u200b"
 _ready = threading.Event()
 _warming = threading.Lock()
@@ -42,6 +44,7 @@ def warm_up() -> None:
         if _started:
             return
         _started = True
+    main_thread_gc.install()
     threading.Thread(target=breakable, args=("การเตรียม",), name="thai-warm-up", daemon=True).start()
 
 

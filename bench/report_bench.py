@@ -66,21 +66,39 @@ def _plain_table(data, block, width, cell, bold) -> list:
     groups = table_groups(data, block.source, block.group_by, block.all_groups, block.total_row)
     for group in (child for g in groups for child in (g.children or [g])):
         if block.headings:
-            rows.append([Paragraph(escape(fill(block.headings[-1], data, group.fields)), bold)]
-                        + [""] * (len(columns) - 1))
+            rows.append(
+                [Paragraph(escape(fill(block.headings[-1], data, group.fields)), bold)]
+                + [""] * (len(columns) - 1)
+            )
             style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
         for n, values in enumerate(group.rows):
-            rows.append([Paragraph(_plain_text(group.fields.get(c.group_field, "")
-                                               if c.group_field and n == 0
-                                               else values.get(c.field, "")), cell)
-                         for c in columns])
+            rows.append(
+                [
+                    Paragraph(
+                        _plain_text(
+                            group.fields.get(c.group_field, "")
+                            if c.group_field and n == 0
+                            else values.get(c.field, "")
+                        ),
+                        cell,
+                    )
+                    for c in columns
+                ]
+            )
     return [Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style)), Spacer(1, 8)]
 
 
-PLAIN_FONTS = SimpleNamespace(regular=PLAIN, bold=PLAIN_BOLD, size=lambda pt: pt * 11 / 16,
-                              leading=lambda pt: pt * 1.5 * 11 / 16)
-CHARTS = {"overall": charts.overall_chart, "instruments": charts.instruments_chart,
-          "indicators": charts.indicators_chart}
+PLAIN_FONTS = SimpleNamespace(
+    regular=PLAIN,
+    bold=PLAIN_BOLD,
+    size=lambda pt: pt * 11 / 16,
+    leading=lambda pt: pt * 1.5 * 11 / 16,
+)
+CHARTS = {
+    "overall": charts.overall_chart,
+    "instruments": charts.instruments_chart,
+    "indicators": charts.indicators_chart,
+}
 
 
 @contextmanager
@@ -102,8 +120,14 @@ def _plain_style(style) -> ParagraphStyle:
     cached = _plain_styles.get(id(style))
     if cached is None or cached[0] is not style:
         font = PLAIN_BOLD if ps2tt(style.fontName)[1] else PLAIN
-        plain = ParagraphStyle(f"{style.name}-plain", parent=style, fontName=font,
-                               bulletFontName=font, shaping=0, splitLongWords=1)
+        plain = ParagraphStyle(
+            f"{style.name}-plain",
+            parent=style,
+            fontName=font,
+            bulletFontName=font,
+            shaping=0,
+            splitLongWords=1,
+        )
         cached = _plain_styles[id(style)] = (style, plain)
     return cached[1]
 
@@ -117,11 +141,17 @@ def thai_processing_off():
         return Paragraph(escape(text).replace("\n", "<br/>"), _plain_style(style))
 
     def plain_list(items, style, numbering="thai", start=1, gap=None):
-        return [plain_para(f"{'-' if numbering == 'dash' else start + i}. {text}", style)
-                for i, text in enumerate(items)]
+        return [
+            plain_para(f"{'-' if numbering == 'dash' else start + i}. {text}", style)
+            for i, text in enumerate(items)
+        ]
 
-    patches = [(cells, "para", plain_para), (blocks, "new_para", plain_para),
-               (cells, "numbered_list", plain_list), (blocks, "numbered_list", plain_list)]
+    patches = [
+        (cells, "para", plain_para),
+        (blocks, "new_para", plain_para),
+        (cells, "numbered_list", plain_list),
+        (blocks, "numbered_list", plain_list),
+    ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in patches]
     for module, name, value in patches:
         setattr(module, name, value)
@@ -188,13 +218,19 @@ def plain_story(data, layout, styles) -> list:
 def build_plain_pack(db, office_id: int, year: int, styles) -> bytes:
     parts = []
     measures = load_document(db, kind="measures", office_id=office_id, year=year)
-    parts.append(("analysis", load_document(db, kind="analysis", office_id=office_id,
-                                            year=measures.plan.source_year)))
+    parts.append(
+        (
+            "analysis",
+            load_document(db, kind="analysis", office_id=office_id, year=measures.plan.source_year),
+        )
+    )
     parts.append(("measures", measures))
-    parts.append(("progress", load_document(db, kind="progress", office_id=office_id,
-                                            year=year, round=12)))
-    parts.append(("development", load_document(db, kind="development", office_id=office_id,
-                                               year=year)))
+    parts.append(
+        ("progress", load_document(db, kind="progress", office_id=office_id, year=year, round=12))
+    )
+    parts.append(
+        ("development", load_document(db, kind="development", office_id=office_id, year=year))
+    )
     story = []
     first = get_layout(None, parts[0][0]).page.orientation
     for i, (kind, data) in enumerate(parts):
@@ -236,19 +272,29 @@ def main(runs: int = 5) -> None:
         build_plain_pack(db, office_id, year, styles)  # warm the plain fonts too
         _engine_without_thai(db, office_id, year)
         (ours, pdf), (plain, plain_pdf), (engine, engine_pdf) = _medians(
-            [lambda: build_document(db, kind="pack", office_id=office_id, year=year),
-             lambda: build_plain_pack(db, office_id, year, styles),
-             lambda: _engine_without_thai(db, office_id, year)], runs)
+            [
+                lambda: build_document(db, kind="pack", office_id=office_id, year=year),
+                lambda: build_plain_pack(db, office_id, year, styles),
+                lambda: _engine_without_thai(db, office_id, year),
+            ],
+            runs,
+        )
         db.close()
-    print(f"annual pack of the demo office, ปีงบประมาณ {year}: {_pages(pdf)} pages, "
-          f"{len(pdf) // 1024} KB")
+    print(
+        f"annual pack of the demo office, ปีงบประมาณ {year}: {_pages(pdf)} pages, "
+        f"{len(pdf) // 1024} KB"
+    )
     print(f"  first build in this process (fonts, dictionary): {cold:.2f} s")
     print(f"  median of {runs} warm builds: {ours:.2f} s")
-    print(f"  plain ReportLab, same text, tables and charts ({_pages(plain_pdf)} pages): "
-          f"{plain:.2f} s")
+    print(
+        f"  plain ReportLab, same text, tables and charts ({_pages(plain_pdf)} pages): "
+        f"{plain:.2f} s"
+    )
     print(f"  ratio: {ours / plain:.2f} (goal ≤ 1.5)")
-    print(f"  our engine with the Thai text layer switched off ({_pages(engine_pdf)} pages): "
-          f"{engine:.2f} s, ratio {ours / engine:.2f}")
+    print(
+        f"  our engine with the Thai text layer switched off ({_pages(engine_pdf)} pages): "
+        f"{engine:.2f} s, ratio {ours / engine:.2f}"
+    )
 
 
 if __name__ == "__main__":

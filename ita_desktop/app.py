@@ -264,8 +264,10 @@ def _render_first_page(pdf: bytes, folder: Path) -> str:
     inked = len(alphas) - alphas.count(0)
     if image.isNull() or inked == 0:
         raise RuntimeError("page 1 of the report rendered blank")
-    return (f"OK, preview of {pages} pages, page 1 rendered {size.width()}x{size.height()} "
-            f"({inked / len(alphas):.1%} ink)")
+    return (
+        f"OK, preview of {pages} pages, page 1 rendered {size.width()}x{size.height()} "
+        f"({inked / len(alphas):.1%} ink)"
+    )
 
 
 def _process_age() -> float | None:

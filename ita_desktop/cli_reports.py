@@ -18,17 +18,25 @@ _KIND_NAMES = {
 def add_report_commands(sub, common) -> None:
     """`report` and `layouts`; options are checked here so that mistakes get Thai messages."""
     report = sub.add_parser(
-        "report", parents=[common], help="พิมพ์เอกสารเป็นไฟล์ PDF",
+        "report",
+        parents=[common],
+        help="พิมพ์เอกสารเป็นไฟล์ PDF",
         description="พิมพ์เอกสาร analysis (A), measures (B), progress (C), development (D) "
         "หรือ pack (ชุดเอกสารประจำปี A–D) เป็นไฟล์ PDF",
     )
     report.add_argument("kind", metavar="เอกสาร", help=" | ".join(KINDS))
     report.add_argument("--org", help="ชื่อหรือรหัสหน่วยงาน")
-    report.add_argument("--year", help="ปีงบประมาณ พ.ศ. ที่พิมพ์ในชื่อเอกสาร: ปีของผลการประเมิน "
-                        "(analysis) หรือปีของแผนมาตรการ (measures, progress, development, pack)")
+    report.add_argument(
+        "--year",
+        help="ปีงบประมาณ พ.ศ. ที่พิมพ์ในชื่อเอกสาร: ปีของผลการประเมิน "
+        "(analysis) หรือปีของแผนมาตรการ (measures, progress, development, pack)",
+    )
     report.add_argument("--round", help="รอบการรายงาน 6 หรือ 12 (เดือน) สำหรับ progress และ pack")
-    report.add_argument("--layout", help="ชื่อรูปแบบเอกสาร (ดู layouts list) หรือไฟล์ .toml; "
-                        "สำหรับ pack เช่น analysis=analysis-004,progress=progress-000")
+    report.add_argument(
+        "--layout",
+        help="ชื่อรูปแบบเอกสาร (ดู layouts list) หรือไฟล์ .toml; "
+        "สำหรับ pack เช่น analysis=analysis-004,progress=progress-000",
+    )
     report.add_argument("--digits", default="thai", help="thai (ค่าเริ่มต้น) หรือ arabic")
     report.add_argument("--cover", action="store_true", help="มีหน้าปกพร้อมตราสัญลักษณ์")
     report.add_argument("-o", "--output", help="ไฟล์ PDF ที่จะบันทึก")
@@ -65,8 +73,10 @@ def _layout(kind: str, text: str | None):
     for part in text.split(","):
         name, sep, value = part.partition("=")
         if not sep or not name.strip() or not value.strip():
-            raise UserError("รูปแบบของชุดเอกสารต้องเขียนเป็น เอกสาร=รูปแบบ เช่น "
-                            "analysis=analysis-004,progress=progress-000")
+            raise UserError(
+                "รูปแบบของชุดเอกสารต้องเขียนเป็น เอกสาร=รูปแบบ เช่น "
+                "analysis=analysis-004,progress=progress-000"
+            )
         chosen[name.strip()] = value.strip()
     return chosen
 
@@ -91,9 +101,16 @@ def _cmd_report(args) -> int:
         raise UserError(f"ไฟล์ที่จะบันทึกต้องลงท้ายด้วย .pdf ({output.name})")
     db = open_database(args.db or paths.default_data_file())
     office = find_office(db, args.org)
-    pdf = build_document(db, kind=args.kind, office_id=office.id, year=year, round=round_,
-                         layout=_layout(args.kind, args.layout), digits=args.digits,
-                         cover=args.cover)
+    pdf = build_document(
+        db,
+        kind=args.kind,
+        office_id=office.id,
+        year=year,
+        round=round_,
+        layout=_layout(args.kind, args.layout),
+        digits=args.digits,
+        cover=args.cover,
+    )
     try:
         output.write_bytes(pdf)
     except OSError as error:

@@ -48,16 +48,45 @@ DEMO_SOURCE = ROOT / "resources" / "demo" / "demo-office.json"
 
 # Keys of every object of the content (docs/shareable-file.md, format 1); all are required.
 TOP_KEYS = {"office", "assessments", "plans"}
-OFFICE_KEYS = {"name", "kind", "district", "province", "address", "phone", "logo", "logo_mime",
-               "units", "signatories"}
+OFFICE_KEYS = {
+    "name",
+    "kind",
+    "district",
+    "province",
+    "address",
+    "phone",
+    "logo",
+    "logo_mime",
+    "units",
+    "signatories",
+}
 SIGNATORY_KEYS = {"name", "position", "role"}
-ASSESSMENT_KEYS = {"year", "criteria_year", "scores", "recommendations", "stakeholder_comments",
-                   "poll", "analysis_texts"}
+ASSESSMENT_KEYS = {
+    "year",
+    "criteria_year",
+    "scores",
+    "recommendations",
+    "stakeholder_comments",
+    "poll",
+    "analysis_texts",
+}
 SCORE_KEYS = {"scope", "key", "value", "previous"}
 POLL_KEYS = {"question", "answer", "percent"}
 PLAN_KEYS = {"year", "source_year", "meeting_date", "intro", "measures"}
-MEASURE_KEYS = {"indicator", "issue", "measure", "analysis", "steps", "responsible", "period",
-                "follow_up", "expected_result", "indicators", "items", "progress"}
+MEASURE_KEYS = {
+    "indicator",
+    "issue",
+    "measure",
+    "analysis",
+    "steps",
+    "responsible",
+    "period",
+    "follow_up",
+    "expected_result",
+    "indicators",
+    "items",
+    "progress",
+}
 PERIOD_KEYS = {"kind", "start", "end", "text"}
 PROGRESS_KEYS = {"status", "date_done", "results", "outcome", "remark"}
 
@@ -231,8 +260,10 @@ def check_assessment(r: Report, where: str, a: Any, shipped: dict[int, Criteria]
     if _int(r, f"{where}.criteria_year", a["criteria_year"]):
         criteria = shipped.get(a["criteria_year"])
         if criteria is None:
-            r.error(f"{where}.criteria_year",
-                    f"no forms/criteria/{a['criteria_year']}.toml to add to the file")
+            r.error(
+                f"{where}.criteria_year",
+                f"no forms/criteria/{a['criteria_year']}.toml to add to the file",
+            )
     scores = a["scores"]
     values: dict[tuple[str, str], tuple[Decimal | None, Decimal | None]] = {}
     if not isinstance(scores, list):
@@ -262,8 +293,9 @@ def check_assessment(r: Report, where: str, a: Any, shipped: dict[int, Criteria]
     if criteria is not None:
         for column, label in ((0, "value"), (1, "previous")):
             _cross_check(r, where, criteria, {k: v[column] for k, v in values.items()}, label)
-    _check_texts_dict(r, f"{where}.recommendations", a["recommendations"], criteria,
-                      recommendations=True)
+    _check_texts_dict(
+        r, f"{where}.recommendations", a["recommendations"], criteria, recommendations=True
+    )
     _text(r, f"{where}.stakeholder_comments", a["stakeholder_comments"])
     poll = a["poll"]
     if not isinstance(poll, list):
@@ -276,16 +308,18 @@ def check_assessment(r: Report, where: str, a: Any, shipped: dict[int, Criteria]
                 _text(r, f"{pw}.answer", p["answer"], required=True)
                 if _score(r, f"{pw}.percent", p["percent"]) is None and p["percent"] is None:
                     r.error(f"{pw}.percent", "must not be null")
-    _check_texts_dict(r, f"{where}.analysis_texts", a["analysis_texts"], criteria,
-                      recommendations=False)
+    _check_texts_dict(
+        r, f"{where}.analysis_texts", a["analysis_texts"], criteria, recommendations=False
+    )
     return a["criteria_year"] if criteria is not None else None
 
 
-def _check_score_key(r: Report, where: str, scope: str, key: str,
-                     criteria: Criteria | None) -> None:
+def _check_score_key(
+    r: Report, where: str, scope: str, key: str, criteria: Criteria | None
+) -> None:
     if scope == "overall":
         if key != "":
-            r.error(f"{where}.key", "the overall score has the key \"\"")
+            r.error(f"{where}.key", 'the overall score has the key ""')
         return
     if scope == "item":
         if not key.strip() or len(key) > 20:
@@ -300,43 +334,56 @@ def _check_score_key(r: Report, where: str, scope: str, key: str,
     if criteria is None:
         return
     if scope == "part" and key not in criteria.part_codes():
-        r.error(f"{where}.key", f"{key!r} is not a part of the {criteria.year} criteria "
-                                f"{list(criteria.part_codes())}")
+        r.error(
+            f"{where}.key",
+            f"{key!r} is not a part of the {criteria.year} criteria {list(criteria.part_codes())}",
+        )
     if scope == "indicator":
         numbers = {str(i.number) for i in criteria.indicators}
         if key not in numbers:
             r.error(f"{where}.key", f"{key!r} is not an indicator of the {criteria.year} criteria")
 
 
-def _cross_check(r: Report, where: str, criteria: Criteria,
-                 figures: dict[tuple[str, str], Decimal | None], label: str) -> None:
+def _cross_check(
+    r: Report,
+    where: str,
+    criteria: Criteria,
+    figures: dict[tuple[str, str], Decimal | None],
+    label: str,
+) -> None:
     """Warn where an instrument or the overall figure is not what the weights give (> 0.01)."""
     instrument_values: dict[str, Decimal] = {}
     for inst in criteria.instruments:
         parts = [figures.get(("part", code)) for code in inst.part_codes()]
-        indicators = [figures.get(("indicator", str(i.number)))
-                      for i in criteria.indicators_of(inst.code)]
+        indicators = [
+            figures.get(("indicator", str(i.number))) for i in criteria.indicators_of(inst.code)
+        ]
         part_mean = (sum(parts) / len(parts)) if parts and None not in parts else None
-        ind_mean = (sum(indicators) / len(indicators)) if indicators and None not in indicators \
-            else None
-        if part_mean is not None and ind_mean is not None and \
-                abs(part_mean - ind_mean) > TOLERANCE:
-            r.warn(where, f"{label}: {inst.code} parts give {_round2(part_mean)} but the mean "
-                          f"of its indicators is {_round2(ind_mean)}")
+        ind_mean = (
+            (sum(indicators) / len(indicators)) if indicators and None not in indicators else None
+        )
+        if part_mean is not None and ind_mean is not None and abs(part_mean - ind_mean) > TOLERANCE:
+            r.warn(
+                where,
+                f"{label}: {inst.code} parts give {_round2(part_mean)} but the mean "
+                f"of its indicators is {_round2(ind_mean)}",
+            )
         chosen = part_mean if part_mean is not None else ind_mean
         if chosen is not None:
             instrument_values[inst.code] = chosen
     overall = figures.get(("overall", ""))
     if overall is None or len(instrument_values) != len(criteria.instruments):
         return
-    expected = _round2(sum(inst.weight * instrument_values[inst.code]
-                           for inst in criteria.instruments) / 100)
+    expected = _round2(
+        sum(inst.weight * instrument_values[inst.code] for inst in criteria.instruments) / 100
+    )
     if abs(expected - overall) > TOLERANCE:
         r.warn(where, f"{label}: overall {overall} but the weights give {expected}")
 
 
-def _check_texts_dict(r: Report, where: str, value: Any, criteria: Criteria | None, *,
-                      recommendations: bool) -> None:
+def _check_texts_dict(
+    r: Report, where: str, value: Any, criteria: Criteria | None, *, recommendations: bool
+) -> None:
     if not isinstance(value, dict):
         r.error(where, "must be an object of texts")
         return
@@ -374,13 +421,17 @@ def check_plan(r: Report, where: str, p: Any, shipped: dict[int, Criteria]) -> N
         check_measure(r, f"{where}.measures[{i}]", m, criteria, year)
 
 
-def check_measure(r: Report, where: str, m: Any, criteria: Criteria | None,
-                  year: int | None) -> None:
+def check_measure(
+    r: Report, where: str, m: Any, criteria: Criteria | None, year: int | None
+) -> None:
     if not _keys(r, where, m, MEASURE_KEYS):
         return
     numbers = {i.number for i in criteria.indicators} if criteria else set(range(1, 11))
-    if _int(r, f"{where}.indicator", m["indicator"], nullable=True) and \
-            m["indicator"] is not None and m["indicator"] not in numbers:
+    if (
+        _int(r, f"{where}.indicator", m["indicator"], nullable=True)
+        and m["indicator"] is not None
+        and m["indicator"] not in numbers
+    ):
         r.error(f"{where}.indicator", f"no indicator {m['indicator']}")
     for key in ("issue", "measure", "analysis", "follow_up", "expected_result"):
         _text(r, f"{where}.{key}", m[key])
@@ -429,8 +480,10 @@ def check_period(r: Report, where: str, period: Any) -> None:
         if a and b and a > b:
             r.error(where, "starts after it ends")
     elif kind == "dates":
-        a, b = _iso_date(r, f"{where}.start", start, nullable=False), \
-            _iso_date(r, f"{where}.end", end, nullable=False)
+        a, b = (
+            _iso_date(r, f"{where}.start", start, nullable=False),
+            _iso_date(r, f"{where}.end", end, nullable=False),
+        )
         if a and b and a > b:
             r.error(where, "starts after it ends")
     elif start or end:
@@ -531,21 +584,30 @@ def counts(content_source: Path) -> str:
     plans = content.get("plans", [])
     scores = sum(len(a.get("scores", [])) for a in assessments)
     measures = sum(len(p.get("measures", [])) for p in plans)
-    return (f"{len(assessments)} assessment(s), {scores} scores, {len(plans)} plan(s), "
-            f"{measures} measures")
+    return (
+        f"{len(assessments)} assessment(s), {scores} scores, {len(plans)} plan(s), "
+        f"{measures} measures"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*",
-                        help="only sources whose file name contains one of these")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 when an output differs from a fresh build")
+    parser.add_argument(
+        "names", nargs="*", help="only sources whose file name contains one of these"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 when an output differs from a fresh build",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not list the warnings")
     args = parser.parse_args(argv)
 
-    missing = [y for y in (2564, 2565, 2566, 2567, 2568) if not (
-        ROOT / "forms" / "criteria" / f"{y}.toml").exists()]
+    missing = [
+        y
+        for y in (2564, 2565, 2566, 2567, 2568)
+        if not (ROOT / "forms" / "criteria" / f"{y}.toml").exists()
+    ]
     if missing:
         print(f"forms/criteria lacks {missing}: cannot build yet", file=sys.stderr)
         return 2

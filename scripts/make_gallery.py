@@ -22,8 +22,10 @@ from ita_desktop.storage.database import open_database  # noqa: E402
 
 SOURCES = {
     "demo": ROOT / "resources" / "demo" / "demo-office.itashare",
-    **{seed: ROOT / "tests" / "fixtures" / f"seed{seed}.itashare"
-       for seed in ("000", "001", "003", "004")},
+    **{
+        seed: ROOT / "tests" / "fixtures" / f"seed{seed}.itashare"
+        for seed in ("000", "001", "003", "004")
+    },
 }
 # gallery name: (source, kind, --year, --round, layout, cover, pages shown in docs/layouts.md)
 GALLERY = {
@@ -61,8 +63,9 @@ def build_all(folder: Path, names=None) -> dict[str, Path]:
         if source not in databases:
             databases[source] = _database(folder, source)
         db, office_id = databases[source]
-        pdf = build_document(db, kind=kind, office_id=office_id, year=year, round=round_,
-                             layout=layout, cover=cover)
+        pdf = build_document(
+            db, kind=kind, office_id=office_id, year=year, round=round_, layout=layout, cover=cover
+        )
         out[name] = folder / f"{name}.pdf"
         out[name].write_bytes(pdf)
     for db, _ in databases.values():
@@ -74,16 +77,31 @@ def render(pdf: Path, out: Path, name: str, pages, dpi: int) -> list[Path]:
     images = []
     for page in pages:
         stem = out / f"{name}-{page}"
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page),
-                        "-l", str(page), str(pdf), str(stem)], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                str(dpi),
+                "-png",
+                "-singlefile",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(pdf),
+                str(stem),
+            ],
+            check=True,
+        )
         images.append(stem.with_suffix(".png"))
     return images
 
 
 def page_count(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    return int(next(line.split()[-1] for line in info.stdout.splitlines()
-                    if line.startswith("Pages:")))
+    return int(
+        next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    )
 
 
 def main(argv=None) -> int:

@@ -31,8 +31,9 @@ def draw(size: int = 256) -> Image.Image:
     left = (s - 3 * width - 2 * gap) / 2
     for i, height in enumerate((0.20, 0.30, 0.42)):
         x = left + i * (width + gap)
-        pen.rounded_rectangle((x, base - s * height, x + width, base), radius=s // 64,
-                              fill=GOLD if i == 2 else WHITE)
+        pen.rounded_rectangle(
+            (x, base - s * height, x + width, base), radius=s // 64, fill=GOLD if i == 2 else WHITE
+        )
     tick = [(s * 0.20, s * 0.24), (s * 0.30, s * 0.33), (s * 0.46, s * 0.13)]
     pen.line(tick, fill=GOLD, width=int(s * 0.045), joint="curve")
 

@@ -272,8 +272,7 @@ def _instrument_scores(
             warnings.add(f"ยังไม่มีคะแนน {' '.join(missing)}")
         if score is None:
             warnings.add(
-                f"คำนวณคะแนนแบบวัด {inst.code} ไม่ได้ "
-                "เพราะยังไม่มีคะแนนแบบวัดหรือคะแนนตัวชี้วัดครบทุกตัว"
+                f"คำนวณคะแนนแบบวัด {inst.code} ไม่ได้ เพราะยังไม่มีคะแนนแบบวัดหรือคะแนนตัวชี้วัดครบทุกตัว"
             )
         elif from_parts is not None and from_indicators is not None:
             by_parts, by_indicators = round2(from_parts), round2(from_indicators)
@@ -379,9 +378,7 @@ def _indicator_rows(
         rows.append(IndicatorRow(ind.number, ind.name, ind.instrument, previous, score, diff, rank))
     without = [str(row.number) for row in rows if row.previous is None]
     if without and len(without) < len(rows):
-        warnings.add(
-            f"ยังไม่มีคะแนนปีงบประมาณ พ.ศ. {previous_year} ของตัวชี้วัดที่ {' '.join(without)}"
-        )
+        warnings.add(f"ยังไม่มีคะแนนปีงบประมาณ พ.ศ. {previous_year} ของตัวชี้วัดที่ {' '.join(without)}")
     return tuple(rows)
 
 
@@ -400,8 +397,7 @@ def _item_rows(
     unknown = tuple(sorted((k for k in entered if criteria.item(k) is None), key=_natural_key))
     if unknown:
         warnings.add(
-            f"ข้อ {' '.join(unknown)} ไม่อยู่ในเกณฑ์ปี {criteria.year} "
-            "จึงไม่นับรวมในจำนวนข้อที่ต่ำกว่าเป้าหมาย"
+            f"ข้อ {' '.join(unknown)} ไม่อยู่ในเกณฑ์ปี {criteria.year} จึงไม่นับรวมในจำนวนข้อที่ต่ำกว่าเป้าหมาย"
         )
     return tuple(rows), unknown
 

@@ -151,10 +151,7 @@ def indicator_highlights(analysis: Analysis, *, digits: Digits = "thai") -> str:
         return f"{text} ทุกตัวชี้วัดที่มีคะแนนได้คะแนนเท่ากัน คือ {score} คะแนน"
     highest = " ".join(_named(r, digits) for r in scored if r.number in analysis.highest)
     lowest = " ".join(_named(r, digits) for r in scored if r.number in analysis.lowest)
-    return (
-        f"{text} โดยตัวชี้วัดที่ได้ค่าคะแนนสูงสุดได้แก่ {highest} "
-        f"สำหรับตัวชี้วัดที่ได้คะแนนต่ำสุดได้แก่ {lowest}"
-    )
+    return f"{text} โดยตัวชี้วัดที่ได้ค่าคะแนนสูงสุดได้แก่ {highest} สำหรับตัวชี้วัดที่ได้คะแนนต่ำสุดได้แก่ {lowest}"
 
 
 def indicator_comparison(analysis: Analysis, *, digits: Digits = "thai") -> str:
@@ -206,9 +203,7 @@ def below_target_sentence(analysis: Analysis, code: str, *, digits: Digits = "th
     if below.count == 0:
         return f"แบบวัด {code} จำนวน {total} ข้อ ทุกข้อได้คะแนนตั้งแต่ร้อยละ {target} ขึ้นไป"
     count = format_count(below.count, digits=digits)
-    return (
-        f"แบบวัด {code} จำนวน {total} ข้อ มีจำนวน {count} ข้อ ที่ได้คะแนนน้อยกว่าร้อยละ {target}"
-    )
+    return f"แบบวัด {code} จำนวน {total} ข้อ มีจำนวน {count} ข้อ ที่ได้คะแนนน้อยกว่าร้อยละ {target}"
 
 
 def _finding(analysis: Analysis, row: IndicatorRow, digits: Digits) -> str:

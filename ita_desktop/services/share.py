@@ -171,9 +171,7 @@ def read_share_file(path: Path) -> SharedContent:
     except FileNotFoundError:
         raise UserError(f"เปิดไฟล์ {Path(path).name} ไม่ได้: ไม่พบไฟล์นี้") from None
     except OSError as error:
-        raise faults.explain(error, path) or UserError(
-            f"เปิดไฟล์ {Path(path).name} ไม่ได้"
-        ) from None
+        raise faults.explain(error, path) or UserError(f"เปิดไฟล์ {Path(path).name} ไม่ได้") from None
     return parse_content(share_format.unpack(data))
 
 

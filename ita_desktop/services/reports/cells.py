@@ -30,8 +30,15 @@ class Part(NamedTuple):
 class Cell(list):
     """The flowables of one cell, remembering what they print so the cell can be continued."""
 
-    def __init__(self, flowables, kind: str, value, align: str = "left", bold: bool = False,
-                 numbering: str = "none"):
+    def __init__(
+        self,
+        flowables,
+        kind: str,
+        value,
+        align: str = "left",
+        bold: bool = False,
+        numbering: str = "none",
+    ):
         super().__init__(flowables)
         self.kind = kind  # text (value: str), items (value: tuple of Part) or grid
         self.value = value
@@ -59,8 +66,9 @@ class CellMaker:
     def _make_style(self, align: str, bold: bool, header: bool = False) -> ParagraphStyle:
         base = self.styles.table_header if header else self.styles.table_cell
         font = self.styles.fonts.name(bold=bold or header)
-        return self.styles.derive(base, self.thai_pt, alignment=_ALIGN[align], fontName=font,
-                                  bulletFontName=font)
+        return self.styles.derive(
+            base, self.thai_pt, alignment=_ALIGN[align], fontName=font, bulletFontName=font
+        )
 
     def _make_hanging(self, align: str, numbering: str, count: int) -> ParagraphStyle:
         """The list style of the text layer: later lines hang under the text, not the label."""
@@ -74,17 +82,16 @@ class CellMaker:
     def text(self, text, width: float, align: str = "left", bold: bool = False):
         if not isinstance(text, str) or not text.strip():
             return ""
-        return Cell([para(text, self._style(align, bold), width)], "text", text,
-                    align, bold)
+        return Cell([para(text, self._style(align, bold), width)], "text", text, align, bold)
 
     def header(self, text: str, width: float):
         if not text.strip():
             return ""
-        return Cell([para(text, self._style("center", True, True), width)], "text",
-                    text, "center", True)
+        return Cell(
+            [para(text, self._style("center", True, True), width)], "text", text, "center", True
+        )
 
-    def items(self, entries, width: float, numbering: str, align: str = "left",
-              head: str = ""):
+    def items(self, entries, width: float, numbering: str, align: str = "left", head: str = ""):
         """A list, one paragraph an entry: "๑." / "1." / "-" hanging, or plain ("none")."""
         entries = tuple(e for e in entries if e.strip())
         if not entries and not head.strip():
@@ -92,8 +99,10 @@ class CellMaker:
         if len(entries) == 1 and numbering != "dash":
             numbering = "none"  # a lone step needs no "๑.": the seeds print it without one
         parts = [Part(head.strip(), None, True)] if head.strip() else []
-        parts += [Part(e, None if numbering == "none" else numbering_label(n, numbering))
-                  for n, e in enumerate(entries, start=1)]
+        parts += [
+            Part(e, None if numbering == "none" else numbering_label(n, numbering))
+            for n, e in enumerate(entries, start=1)
+        ]
         return self._items_cell(parts, width, align, numbering, len(entries))
 
     def _items_cell(self, parts, width, align, numbering, count=None) -> Cell:
@@ -120,14 +129,29 @@ class CellMaker:
         last = max(measure_runs(c, style) for _, _, c in rows) + 2 + style.fontSize * 0.4
         first, last = min(max(first, width * 0.08), width * 0.3), min(last, width * 0.3)
         widths = [first, width - first - last, last]
-        data = [[para(a, style, widths[0] - 2), para(b, style, widths[1] - 2),
-                 para(c, right, widths[2] - 2)] for a, b, c in rows]
-        table = Table(data, colWidths=widths, hAlign="LEFT", style=TableStyle([
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts.regular),  # no Helvetica
-        ]))
+        data = [
+            [
+                para(a, style, widths[0] - 2),
+                para(b, style, widths[1] - 2),
+                para(c, right, widths[2] - 2),
+            ]
+            for a, b, c in rows
+        ]
+        table = Table(
+            data,
+            colWidths=widths,
+            hAlign="LEFT",
+            style=TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts.regular),  # no Helvetica
+                ]
+            ),
+        )
         return Cell([table], "grid", rows)
 
     # -- continuation -------------------------------------------------------------------------
@@ -149,8 +173,10 @@ class CellMaker:
             except ValueError:
                 return None
             rest = "\n".join(pieces[1:])
-            return (self.text(pieces[0], width, cell.align, cell.bold),
-                    self.text(rest, width, cell.align, cell.bold))
+            return (
+                self.text(pieces[0], width, cell.align, cell.bold),
+                self.text(rest, width, cell.align, cell.bold),
+            )
         return self._split_items(cell, width, room)
 
     def _split_items(self, cell: Cell, width: float, room: float):
@@ -159,14 +185,18 @@ class CellMaker:
         parts = list(cell.value)
         while parts:
             part = parts[0]
-            need = height(self._items_cell([part], width, cell.align, cell.numbering,
-                                           cell.count), width)
+            need = height(
+                self._items_cell([part], width, cell.align, cell.numbering, cell.count), width
+            )
             if used + need <= room:
                 first.append(parts.pop(0))
                 used += need
                 continue
-            style = (self._style(cell.align, False) if part.plain or cell.numbering == "none"
-                     else self._hanging(cell.align, cell.numbering, cell.count))
+            style = (
+                self._style(cell.align, False)
+                if part.plain or cell.numbering == "none"
+                else self._hanging(cell.align, cell.numbering, cell.count)
+            )
             try:
                 pieces = split_tall_text(part.text, style, width, room - used)
             except ValueError:

@@ -24,19 +24,30 @@ class _Pen:
     def width(self, text: str, bold: bool = False) -> float:
         return text_width(text, self.bold if bold else self.font, self.size)
 
-    def text(self, x: float, y: float, text: str, align: str = "left", bold: bool = False,
-             color=TEXT) -> None:
+    def text(
+        self, x: float, y: float, text: str, align: str = "left", bold: bool = False, color=TEXT
+    ) -> None:
         if not text:
             return
         font = self.bold if bold else self.font
         width = text_width(text, font, self.size)
         x -= {"left": 0, "center": width / 2, "right": width}[align]
-        self.drawing.add(String(x, y, shape_text(text, font, self.size), fontName=font,
-                                fontSize=self.size, fillColor=color, textAnchor="start"))
+        self.drawing.add(
+            String(
+                x,
+                y,
+                shape_text(text, font, self.size),
+                fontName=font,
+                fontSize=self.size,
+                fillColor=color,
+                textAnchor="start",
+            )
+        )
 
 
-def chart_drawing(chart: BarChart, fonts: ThaiFonts, width: float, height: float = 200,
-                  thai_pt: float = 12) -> Drawing:
+def chart_drawing(
+    chart: BarChart, fonts: ThaiFonts, width: float, height: float = 200, thai_pt: float = 12
+) -> Drawing:
     """``chart`` as a Drawing ``width`` wide: bars, 0–100 axis, values, target line, legend,
     and under number-only categories a key of their names."""
     drawing = Drawing(width, height)
@@ -77,8 +88,16 @@ def chart_drawing(chart: BarChart, fonts: ThaiFonts, width: float, height: float
                 continue
             x = first + s * bar_w
             y = y_of(value)
-            drawing.add(Rect(x + 1, bottom, bar_w - 2, y - bottom, strokeColor=None,
-                             fillColor=colors.HexColor(line.color)))
+            drawing.add(
+                Rect(
+                    x + 1,
+                    bottom,
+                    bar_w - 2,
+                    y - bottom,
+                    strokeColor=None,
+                    fillColor=colors.HexColor(line.color),
+                )
+            )
             label = chart.value_label(value)
             if pen.width(label) <= bar_w + 6 or series == 1:
                 pen.text(x + bar_w / 2, y + 2, label, "center")
@@ -86,8 +105,17 @@ def chart_drawing(chart: BarChart, fonts: ThaiFonts, width: float, height: float
 
     if chart.target is not None:
         y = y_of(chart.target)
-        drawing.add(Line(left, y, right, y, strokeColor=colors.HexColor("#c0392b"),
-                         strokeWidth=1, strokeDashArray=[4, 3]))
+        drawing.add(
+            Line(
+                left,
+                y,
+                right,
+                y,
+                strokeColor=colors.HexColor("#c0392b"),
+                strokeWidth=1,
+                strokeDashArray=[4, 3],
+            )
+        )
     _legend(chart, pen, left, right, height - legend_height + 4)
     for i, (first, second) in enumerate(key_lines):
         y = key_height - (i + 1) * pen.line + pen.line * 0.3
@@ -105,12 +133,21 @@ def _legend(chart: BarChart, pen: _Pen, left: float, right: float, y: float) -> 
     x = right - sum(widths)
     for (name, color, dashed), w in zip(entries, widths, strict=True):
         if dashed:
-            pen.drawing.add(Line(x, y + box / 2, x + box, y + box / 2,
-                                 strokeColor=colors.HexColor(color), strokeWidth=1,
-                                 strokeDashArray=[3, 2]))
+            pen.drawing.add(
+                Line(
+                    x,
+                    y + box / 2,
+                    x + box,
+                    y + box / 2,
+                    strokeColor=colors.HexColor(color),
+                    strokeWidth=1,
+                    strokeDashArray=[3, 2],
+                )
+            )
         else:
-            pen.drawing.add(Rect(x, y, box, box, strokeColor=None,
-                                 fillColor=colors.HexColor(color)))
+            pen.drawing.add(
+                Rect(x, y, box, box, strokeColor=None, fillColor=colors.HexColor(color))
+            )
         pen.text(x + box + 4, y + 1, name)
         x += w
     if chart.title:

@@ -16,8 +16,11 @@ from ita_desktop.services.reports.text import ThaiStyles
 
 DOCUMENT_KINDS = (*KINDS, "pack")
 Progress = Callable[[float, str], None]
-PACK_COVER = ("เอกสารการประเมินคุณธรรมและความโปร่งใส", "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
-              "ประจำปีงบประมาณ พ.ศ. {year}")
+PACK_COVER = (
+    "เอกสารการประเมินคุณธรรมและความโปร่งใส",
+    "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
+    "ประจำปีงบประมาณ พ.ศ. {year}",
+)
 
 
 def _quiet(fraction: float, what: str) -> None:
@@ -58,22 +61,45 @@ def build_document(
     if kind == "pack":
         layouts = layout if isinstance(layout, dict) else {}
         if isinstance(layout, str) and layout:
-            raise UserError("ชุดเอกสารประจำปีใช้รูปแบบของแต่ละเอกสาร เช่น "
-                            "--layout analysis=analysis-004,progress=progress-000")
-        return build_pack(db, office_id=office_id, year=year, round=round, layouts=layouts,
-                          digits=digits, cover=cover, signatories=signatories, progress=report)
+            raise UserError(
+                "ชุดเอกสารประจำปีใช้รูปแบบของแต่ละเอกสาร เช่น "
+                "--layout analysis=analysis-004,progress=progress-000"
+            )
+        return build_pack(
+            db,
+            office_id=office_id,
+            year=year,
+            round=round,
+            layouts=layouts,
+            digits=digits,
+            cover=cover,
+            signatories=signatories,
+            progress=report,
+        )
     if isinstance(layout, dict):
         layout = layout.get(kind)
     chosen = get_layout(layout, kind)
     report(0.05, "อ่านข้อมูล")
-    data = load_document(db, kind=kind, office_id=office_id, year=year, round=round,
-                         digits=digits, signatories=signatories)
+    data = load_document(
+        db,
+        kind=kind,
+        office_id=office_id,
+        year=year,
+        round=round,
+        digits=digits,
+        signatories=signatories,
+    )
     report(0.2, "จัดหน้าเอกสาร")
     story = _part(data, chosen, first=True, cover=cover)
     report(0.5, "สร้างไฟล์ PDF")
-    pdf = render(story, first="portrait" if cover else chosen.page.orientation,
-                 title=fill(chosen.title, data), author=data.office.name, digits=digits,
-                 cover=cover)
+    pdf = render(
+        story,
+        first="portrait" if cover else chosen.page.orientation,
+        title=fill(chosen.title, data),
+        author=data.office.name,
+        digits=digits,
+        cover=cover,
+    )
     report(1.0, "เสร็จแล้ว")
     return pdf
 
@@ -118,35 +144,68 @@ def build_pack(
         raise UserError(f"ไม่รู้จักเอกสาร {', '.join(unknown)} (มี: {', '.join(KINDS)})")
     chosen = {kind: get_layout(layouts.get(kind), kind) for kind in KINDS}
     progress(0.05, "อ่านข้อมูล")
-    measures = load_document(db, kind="measures", office_id=office_id, year=year,
-                             digits=digits, signatories=signatories)
+    measures = load_document(
+        db, kind="measures", office_id=office_id, year=year, digits=digits, signatories=signatories
+    )
     results_year = measures.plan.source_year or year - 1
     parts: list[tuple[str, DocumentData]] = []
     if measures.results is not None:
-        parts.append(("analysis", load_document(
-            db, kind="analysis", office_id=office_id, year=results_year, digits=digits,
-            signatories=signatories)))
+        parts.append(
+            (
+                "analysis",
+                load_document(
+                    db,
+                    kind="analysis",
+                    office_id=office_id,
+                    year=results_year,
+                    digits=digits,
+                    signatories=signatories,
+                ),
+            )
+        )
     parts.append(("measures", measures))
-    parts.append(("progress", load_document(
-        db, kind="progress", office_id=office_id, year=year,
-        round=round or _latest_round(db, office_id, year), digits=digits,
-        signatories=signatories)))
+    parts.append(
+        (
+            "progress",
+            load_document(
+                db,
+                kind="progress",
+                office_id=office_id,
+                year=year,
+                round=round or _latest_round(db, office_id, year),
+                digits=digits,
+                signatories=signatories,
+            ),
+        )
+    )
     if measures.results is not None:
-        parts.append(("development", load_document(
-            db, kind="development", office_id=office_id, year=year, digits=digits,
-            signatories=signatories)))
+        parts.append(
+            (
+                "development",
+                load_document(
+                    db,
+                    kind="development",
+                    office_id=office_id,
+                    year=year,
+                    digits=digits,
+                    signatories=signatories,
+                ),
+            )
+        )
     story = []
     if cover:
         pack_cover = replace(chosen["measures"], cover=PACK_COVER)
-        story += cover_page(measures, pack_cover, ThaiStyles.create(),
-                            chosen[parts[0][0]].page.orientation)
+        story += cover_page(
+            measures, pack_cover, ThaiStyles.create(), chosen[parts[0][0]].page.orientation
+        )
     for i, (kind, data) in enumerate(parts):
         progress(0.1 + 0.4 * i / len(parts), "จัดหน้าเอกสาร")
         story += _part(data, chosen[kind], first=i == 0)
     progress(0.5, "สร้างไฟล์ PDF")
     first = "portrait" if cover else chosen[parts[0][0]].page.orientation
     title = fill("เอกสารการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {year}", measures)
-    pdf = render(story, first=first, title=title, author=measures.office.name, digits=digits,
-                 cover=cover)
+    pdf = render(
+        story, first=first, title=title, author=measures.office.name, digits=digits, cover=cover
+    )
     progress(1.0, "เสร็จแล้ว")
     return pdf

@@ -19,8 +19,20 @@ Orientation = Literal["portrait", "landscape"]
 Numbering = Literal["thai", "arabic", "dash", "none"]
 Align = Literal["left", "center", "right"]
 BlockKind = Literal[
-    "title", "heading", "paragraph", "text", "list", "chart", "table", "signoff", "page_break",
-    "recommendations", "comments", "poll", "below_target", "plan_intro",
+    "title",
+    "heading",
+    "paragraph",
+    "text",
+    "list",
+    "chart",
+    "table",
+    "signoff",
+    "page_break",
+    "recommendations",
+    "comments",
+    "poll",
+    "below_target",
+    "plan_intro",
 ]
 
 
@@ -96,8 +108,19 @@ _ALLOWED = {
     "text": {"keys", "each", "draft", "indent", "text"},
     "list": {"items", "numbering"},
     "chart": {"chart", "caption"},
-    "table": {"source", "columns", "group_by", "headings", "group_caption", "group_style",
-              "all_groups", "empty", "total_row", "caption", "font_size"},
+    "table": {
+        "source",
+        "columns",
+        "group_by",
+        "headings",
+        "group_caption",
+        "group_style",
+        "all_groups",
+        "empty",
+        "total_row",
+        "caption",
+        "font_size",
+    },
     "signoff": {"roles", "text"},
     "page_break": set(),
     "recommendations": {"text"},
@@ -106,8 +129,14 @@ _ALLOWED = {
     "below_target": {"text", "numbering"},
     "plan_intro": {"text", "indent"},
 }
-_REQUIRED = {"chart": ("chart",), "table": ("source", "columns"), "text": ("keys",),
-             "list": ("items",), "heading": ("text",), "paragraph": ("text",)}
+_REQUIRED = {
+    "chart": ("chart",),
+    "table": ("source", "columns"),
+    "text": ("keys",),
+    "list": ("items",),
+    "heading": ("text",),
+    "paragraph": ("text",),
+}
 _TEMPLATES = ("text", "caption", "group_caption", "empty")
 
 
@@ -141,8 +170,11 @@ class Layout:
 
 def _names(template: str) -> set[str]:
     try:
-        return {name.split(".")[0].split("[")[0]
-                for _, name, _, _ in string.Formatter().parse(template) if name}
+        return {
+            name.split(".")[0].split("[")[0]
+            for _, name, _, _ in string.Formatter().parse(template)
+            if name
+        }
     except ValueError as error:
         raise ValueError(f"template {template!r}: {error}") from None
 
@@ -157,9 +189,12 @@ def check_layout(layout: Layout) -> list[str]:
     for i, block in enumerate(layout.blocks):
         where = f"blocks[{i}] ({block.kind})"
         defaults = Block(kind=block.kind)
-        extra = [f.name for f in dataclasses.fields(Block)
-                 if getattr(block, f.name) != getattr(defaults, f.name)
-                 and f.name not in _ALLOWED[block.kind] | _COMMON]
+        extra = [
+            f.name
+            for f in dataclasses.fields(Block)
+            if getattr(block, f.name) != getattr(defaults, f.name)
+            and f.name not in _ALLOWED[block.kind] | _COMMON
+        ]
         if extra:
             problems.append(f"{where}: key(s) {extra} do not apply to this kind")
         for key in _REQUIRED.get(block.kind, ()):
@@ -208,12 +243,14 @@ def _check_table(block: Block) -> list[str]:
     for level, template in enumerate(block.headings):
         allowed = {k: v for fields in levels[: level + 1] for k, v in fields.items()}
         if _unknown(template, allowed):
-            problems.append(f"headings[{level}]: unknown placeholder(s) "
-                            f"{_unknown(template, allowed)}")
+            problems.append(
+                f"headings[{level}]: unknown placeholder(s) {_unknown(template, allowed)}"
+            )
     for name, allowed in (("group_caption", groups), ("empty", groups), ("caption", outer)):
         if _unknown(getattr(block, name), allowed):
-            problems.append(f"{name}: unknown placeholder(s) "
-                            f"{_unknown(getattr(block, name), allowed)}")
+            problems.append(
+                f"{name}: unknown placeholder(s) {_unknown(getattr(block, name), allowed)}"
+            )
     for c, column in enumerate(block.columns):
         cells = column.sub or (column,)
         if column.sub and (column.field or column.group_field):
@@ -221,16 +258,20 @@ def _check_table(block: Block) -> list[str]:
         for cell in cells:
             where = f"columns[{c}] {cell.header!r}"
             if cell.field and cell.field not in source.rows:
-                problems.append(f"{where}: field {cell.field!r} is not one of "
-                                f"{sorted(source.rows)}")
+                problems.append(
+                    f"{where}: field {cell.field!r} is not one of {sorted(source.rows)}"
+                )
             group_field = getattr(cell, "group_field", "")
             if group_field and group_field not in groups:
-                problems.append(f"{where}: group_field {group_field!r} is not one of "
-                                f"{sorted(groups)}")
+                problems.append(
+                    f"{where}: group_field {group_field!r} is not one of {sorted(groups)}"
+                )
             for template in (cell.lead, cell.tail):
                 if _unknown(template, groups):
-                    problems.append(f"{where}: unknown placeholder(s) "
-                                    f"{_unknown(template, groups)} in {template!r}")
+                    problems.append(
+                        f"{where}: unknown placeholder(s) "
+                        f"{_unknown(template, groups)} in {template!r}"
+                    )
             if cell.width <= 0:
                 problems.append(f"{where}: width must be more than 0")
     return problems
@@ -294,9 +335,18 @@ def list_layouts(kind: str | None = None) -> list[LayoutInfo]:
         except DefinitionError:
             continue
         if kind is None or layout.kind == kind:
-            infos.append(LayoutInfo(name, layout.kind, layout.title, layout.description,
-                                    layout.seed, layout.page.orientation, path,
-                                    path.parent == user))
+            infos.append(
+                LayoutInfo(
+                    name,
+                    layout.kind,
+                    layout.title,
+                    layout.description,
+                    layout.seed,
+                    layout.page.orientation,
+                    path,
+                    path.parent == user,
+                )
+            )
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(infos, key=lambda i: (order[i.kind], i.name != i.kind, i.name))
 
@@ -315,9 +365,9 @@ def get_layout(name: str | None, kind: str) -> Layout:
     try:
         layout = load_layout_file(path)
     except DefinitionError as error:
-        raise UserError(f"ไฟล์รูปแบบเอกสาร {path.name} ไม่ถูกต้อง: {error.problem} "
-                        f"(ที่ {error.path})") from None
+        raise UserError(
+            f"ไฟล์รูปแบบเอกสาร {path.name} ไม่ถูกต้อง: {error.problem} (ที่ {error.path})"
+        ) from None
     if layout.kind != kind:
-        raise UserError(f"รูปแบบ “{layout.name}” ใช้กับเอกสารประเภท {layout.kind} "
-                        f"ไม่ใช่ {kind}")
+        raise UserError(f"รูปแบบ “{layout.name}” ใช้กับเอกสารประเภท {layout.kind} ไม่ใช่ {kind}")
     return layout

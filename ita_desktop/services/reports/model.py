@@ -121,8 +121,10 @@ def _results(db: Database, office_id: int, year: int | None) -> YearAnalysis | N
 def _plan(db: Database, office: Office, year: int) -> Plan:
     plan = find_plan(db, office.id, year)
     if plan is None:
-        raise UserError(f"{office.name} ยังไม่มีแผนมาตรการของปีงบประมาณ พ.ศ. {year} "
-                        "(--year ของเอกสารนี้คือปีของแผนมาตรการ)")
+        raise UserError(
+            f"{office.name} ยังไม่มีแผนมาตรการของปีงบประมาณ พ.ศ. {year} "
+            "(--year ของเอกสารนี้คือปีของแผนมาตรการ)"
+        )
     return plan
 
 
@@ -138,8 +140,9 @@ def load_document(
 ) -> DocumentData:
     """The content of one document; UserError (Thai) when the file lacks what it needs."""
     office = get_office(db, office_id)
-    data = DocumentData(kind, year, digits, office,
-                        list(office.signatories if signatories is None else signatories))
+    data = DocumentData(
+        kind, year, digits, office, list(office.signatories if signatories is None else signatories)
+    )
     if kind == "analysis":
         data.results = analyse_year(db, office_id=office_id, year=year)
         results_year = year
@@ -148,8 +151,10 @@ def load_document(
         results_year = data.plan.source_year or year - 1
         data.results = _results(db, office_id, results_year)
         if kind == "development" and data.results is None:
-            raise UserError(f"{office.name} ยังไม่มีผลการประเมินปีงบประมาณ พ.ศ. {results_year} "
-                            "ซึ่งเอกสารการนำผลการประเมินไปสู่การพัฒนาต้องใช้")
+            raise UserError(
+                f"{office.name} ยังไม่มีผลการประเมินปีงบประมาณ พ.ศ. {results_year} "
+                "ซึ่งเอกสารการนำผลการประเมินไปสู่การพัฒนาต้องใช้"
+            )
     if kind == "progress":
         data.round = round or 6
         if data.round not in ROUNDS:

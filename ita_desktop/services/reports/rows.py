@@ -22,8 +22,9 @@ class Group:
     other: bool = False  # rows that belong to no group of this kind
 
 
-def table_groups(data: DocumentData, source: str, group_by=(), all_groups=False,
-                 total_row=False) -> list[Group]:
+def table_groups(
+    data: DocumentData, source: str, group_by=(), all_groups=False, total_row=False
+) -> list[Group]:
     """Groups of rows of ``source``; ungrouped sources give one group without fields."""
     if source == "indicator_items":
         return _indicator_items(data)
@@ -31,8 +32,12 @@ def table_groups(data: DocumentData, source: str, group_by=(), all_groups=False,
         return _weak_items(data)
     if source == "measures":
         return _measure_groups(data, tuple(group_by), all_groups)
-    rows = {"parts": lambda: _parts(data, total_row), "indicators": lambda: _indicators(data),
-            "ranking": lambda: _ranking(data), "extremes": lambda: _extremes(data)}[source]()
+    rows = {
+        "parts": lambda: _parts(data, total_row),
+        "indicators": lambda: _indicators(data),
+        "ranking": lambda: _ranking(data),
+        "extremes": lambda: _extremes(data),
+    }[source]()
     return [Group({}, rows)]
 
 
@@ -49,21 +54,42 @@ def _parts(data: DocumentData, total_row: bool) -> list[Row]:
     analysis = _need_analysis(data)
     if analysis is None:
         return []
-    rows = [{"label": data.digit(p.label), "name": p.name, "previous": data.num(p.previous),
-             "score": data.num(p.score), "diff": data.diff(p.diff)} for p in analysis.parts]
+    rows = [
+        {
+            "label": data.digit(p.label),
+            "name": p.name,
+            "previous": data.num(p.previous),
+            "score": data.num(p.score),
+            "diff": data.diff(p.diff),
+        }
+        for p in analysis.parts
+    ]
     if total_row:
         o = analysis.overall
-        rows.append({"label": "ภาพรวม", "name": "ภาพรวม", "previous": data.num(o.previous),
-                     "score": data.num(o.score), "diff": data.diff(o.diff)})
+        rows.append(
+            {
+                "label": "ภาพรวม",
+                "name": "ภาพรวม",
+                "previous": data.num(o.previous),
+                "score": data.num(o.score),
+                "diff": data.diff(o.diff),
+            }
+        )
     return rows
 
 
 def _indicator_fields(data: DocumentData, row) -> dict[str, str]:
     number = data.digit(row.number)
-    return {"number": number, "name": row.name, "label": f"{number}. {row.name}",
-            "instrument": row.instrument, "previous": data.num(row.previous),
-            "score": data.num(row.score), "diff": data.diff(row.diff),
-            "rank": data.digit(row.rank) if row.rank else "-"}
+    return {
+        "number": number,
+        "name": row.name,
+        "label": f"{number}. {row.name}",
+        "instrument": row.instrument,
+        "previous": data.num(row.previous),
+        "score": data.num(row.score),
+        "diff": data.diff(row.diff),
+        "rank": data.digit(row.rank) if row.rank else "-",
+    }
 
 
 def _indicators(data: DocumentData) -> list[Row]:
@@ -83,15 +109,20 @@ def _extremes(data: DocumentData) -> list[Row]:
     rows = []
     for label, numbers in (("คะแนนสูงสุด", analysis.highest), ("คะแนนต่ำสุด", analysis.lowest)):
         picked = [analysis.indicator(n) for n in numbers]
-        rows.append({"label": label, "score": data.num(picked[0].score), "unit": "คะแนน",
-                     "names": " ".join(r.name for r in picked)})
+        rows.append(
+            {
+                "label": label,
+                "score": data.num(picked[0].score),
+                "unit": "คะแนน",
+                "names": " ".join(r.name for r in picked),
+            }
+        )
     return rows
 
 
 def _item_fields(data: DocumentData, code: str, text: str, score) -> Row:
     code, text = data.digit(code), data.digit(text)
-    return {"code": code, "text": text, "item": f"{code} {text}".strip(),
-            "score": data.num(score)}
+    return {"code": code, "text": text, "item": f"{code} {text}".strip(), "score": data.num(score)}
 
 
 def _indicator_items(data: DocumentData) -> list[Group]:
@@ -101,7 +132,8 @@ def _indicator_items(data: DocumentData) -> list[Group]:
     groups = []
     for n, row in enumerate(analysis.indicators, start=1):
         fields = _indicator_fields(data, row) | {
-            "n": data.digit(n), "path": data.digit(n),
+            "n": data.digit(n),
+            "path": data.digit(n),
             "analysis": data.digit(data.texts.get([f"indicator:{row.number}"])),
         }
         items = [_item_fields(data, i.code, i.text, i.score) for i in analysis.items_of(row.number)]
@@ -124,20 +156,33 @@ def _weak_items(data: DocumentData) -> list[Group]:
         for item in analysis.items:
             fix = clerk.get(f"item:{item.code}", "").strip()
             if item.instrument == inst.code and (item.code in low or fix):
-                items.append(_item_fields(data, item.code, item.text, item.score)
-                             | {"fix": data.digit(fix)})
+                items.append(
+                    _item_fields(data, item.code, item.text, item.score) | {"fix": data.digit(fix)}
+                )
         indicators = tuple(
             (f"{data.digit(r.number)}.", r.name, data.num(r.score))
-            for r in analysis.indicators if r.instrument == inst.code
+            for r in analysis.indicators
+            if r.instrument == inst.code
         )
         name = criteria.instrument(inst.code).name if criteria else inst.name
         summary = data.texts.get([f"part:{inst.code}", f"below_target:{inst.code}"])
-        groups.append(Group({
-            "n": data.digit(n), "path": data.digit(n), "code": inst.code, "name": name,
-            "short_name": short_name(name), "score": data.num(inst.score),
-            "indicators": Grid(indicators), "total": data.digit(below.total if below else 0),
-            "count": data.digit(below.count if below else 0), "summary": data.digit(summary),
-        }, items))
+        groups.append(
+            Group(
+                {
+                    "n": data.digit(n),
+                    "path": data.digit(n),
+                    "code": inst.code,
+                    "name": name,
+                    "short_name": short_name(name),
+                    "score": data.num(inst.score),
+                    "indicators": Grid(indicators),
+                    "total": data.digit(below.total if below else 0),
+                    "count": data.digit(below.count if below else 0),
+                    "summary": data.digit(summary),
+                },
+                items,
+            )
+        )
     return groups
 
 
@@ -149,9 +194,14 @@ def _period(data: DocumentData, measure: Measure, style: str) -> str:
     try:
         if period.kind == "months":
             width = "wide" if style == "wide" else "abbreviated"
-            return format_month_range(year_month(period.start), year_month(period.end),
-                                      month=width, prefix="", short_year=style == "short",
-                                      digits=data.digits)
+            return format_month_range(
+                year_month(period.start),
+                year_month(period.end),
+                month=width,
+                prefix="",
+                short_year=style == "short",
+                digits=data.digits,
+            )
         if period.kind == "dates":
             from datetime import date
 
@@ -195,8 +245,7 @@ def _finding(data: DocumentData, measure: Measure) -> str:
         if item is None or data.criteria is None:
             continue
         indicator = data.criteria.indicator(item.indicator)
-        text = (f"ผลคะแนนด้านตัวชี้วัดด้านที่ {indicator.number} {indicator.name} "
-                f"หัวข้อการประเมิน {item.text}")
+        text = f"ผลคะแนนด้านตัวชี้วัดด้านที่ {indicator.number} {indicator.name} หัวข้อการประเมิน {item.text}"
         score = _item_score(data, code)
         if score is not None:
             text += f" มีค่าคะแนนเท่ากับ {data.num(score)}"
@@ -236,11 +285,15 @@ def measure_row(data: DocumentData, number: int, measure: Measure) -> Row:
     criteria = data.criteria
     label = ""
     if indicator is not None:
-        name = next((i.name for i in criteria.indicators if i.number == indicator), "") \
-            if criteria else ""
+        name = (
+            next((i.name for i in criteria.indicators if i.number == indicator), "")
+            if criteria
+            else ""
+        )
         label = f"{data.digit(indicator)}. {name}".strip()
     analysis = measure.analysis.strip() or (
-        data.texts.get([f"indicator:{indicator}"]) if indicator is not None else "")
+        data.texts.get([f"indicator:{indicator}"]) if indicator is not None else ""
+    )
     status = progress.status if progress else TODO
     status_text = status
     if progress and progress.status == DONE and progress.date_done:
@@ -255,8 +308,10 @@ def measure_row(data: DocumentData, number: int, measure: Measure) -> Row:
         "issue": _issue(data, measure),
         "analysis": data.digit(analysis),
         "steps": Items(tuple(data.digit(s) for s in measure.steps if s.strip())),
-        "measure_steps": Items(tuple(data.digit(s) for s in measure.steps if s.strip()),
-                               data.digit(measure.measure.strip())),
+        "measure_steps": Items(
+            tuple(data.digit(s) for s in measure.steps if s.strip()),
+            data.digit(measure.measure.strip()),
+        ),
         "responsible": "\n".join(data.digit(r) for r in measure.responsible if r.strip()),
         "period": _period(data, measure, "abbreviated"),
         "period_short": _period(data, measure, "short"),
@@ -269,7 +324,8 @@ def measure_row(data: DocumentData, number: int, measure: Measure) -> Row:
         "status_text": status_text,
         "date_done": data.date(progress.date_done) if progress and progress.date_done else "",
         "results": Items(tuple(data.digit(r) for r in progress.results if r.strip()))
-        if progress else Items(()),
+        if progress
+        else Items(()),
         "outcome": data.digit(progress.outcome.strip()) if progress else "",
         "remark": data.digit(progress.remark.strip()) if progress else "",
     }
@@ -283,8 +339,7 @@ def _group_keys(data: DocumentData, measure: Measure, level: str):
     if level == "instrument":
         if indicator is None or data.criteria is None:
             return None
-        return next((i.instrument for i in data.criteria.indicators if i.number == indicator),
-                    None)
+        return next((i.instrument for i in data.criteria.indicators if i.number == indicator), None)
     return measure.items[0].lower() if measure.items else None
 
 
@@ -296,25 +351,32 @@ def _group_fields(data: DocumentData, level: str, key) -> dict[str, Value]:
         row = analysis.indicator(key) if analysis else None
         if row is not None:
             return _indicator_fields(data, row) | {
-                "analysis": data.digit(data.texts.get([f"indicator:{key}"]))}
-        name = next((i.name for i in criteria.indicators if i.number == key), "") \
-            if criteria else ""
+                "analysis": data.digit(data.texts.get([f"indicator:{key}"]))
+            }
+        name = (
+            next((i.name for i in criteria.indicators if i.number == key), "") if criteria else ""
+        )
         return {"number": data.digit(key), "name": name, "label": f"{data.digit(key)}. {name}"}
     if level == "instrument":
         name = criteria.instrument(key).name if criteria else key
         score = analysis.instrument(key).score if analysis and analysis.instrument(key) else None
-        return {"code": key, "name": name, "short_name": short_name(name),
-                "score": data.num(score)}
+        return {"code": key, "name": name, "short_name": short_name(name), "score": data.num(score)}
     item = _criteria_item(data, key)
-    fields = {"code": data.digit(item.code if item else key),
-              "text": data.digit(item.text) if item else "",
-              "score": data.num(_item_score(data, key))}
+    fields = {
+        "code": data.digit(item.code if item else key),
+        "text": data.digit(item.text) if item else "",
+        "score": data.num(_item_score(data, key)),
+    }
     if item and criteria:
         indicator = criteria.indicator(item.indicator)
         instrument = criteria.instrument(indicator.instrument)
-        fields |= {"indicator": data.digit(indicator.number), "indicator_name": indicator.name,
-                   "instrument": instrument.code, "instrument_name": instrument.name,
-                   "short_name": short_name(instrument.name)}
+        fields |= {
+            "indicator": data.digit(indicator.number),
+            "indicator_name": indicator.name,
+            "instrument": instrument.code,
+            "instrument_name": instrument.name,
+            "short_name": short_name(instrument.name),
+        }
     return fields
 
 
@@ -341,13 +403,28 @@ def _all_keys(data: DocumentData, level: str) -> list:
     return [i.code for i in criteria.instruments]
 
 
-def _grouped(data: DocumentData, rows: list[tuple[Measure, Row]], levels: tuple[str, ...],
-             all_groups: bool, path: tuple[int, ...], parent: dict | None = None) -> list[Group]:
+def _grouped(
+    data: DocumentData,
+    rows: list[tuple[Measure, Row]],
+    levels: tuple[str, ...],
+    all_groups: bool,
+    path: tuple[int, ...],
+    parent: dict | None = None,
+) -> list[Group]:
     level = levels[0]
     if level == "measure":
-        return [Group({**(parent or {}), **row, "n": data.digit(n),
-                       "path": data.digit(".".join(map(str, (*path, n))))}, [row])
-                for n, (_, row) in enumerate(rows, start=1)]
+        return [
+            Group(
+                {
+                    **(parent or {}),
+                    **row,
+                    "n": data.digit(n),
+                    "path": data.digit(".".join(map(str, (*path, n)))),
+                },
+                [row],
+            )
+            for n, (_, row) in enumerate(rows, start=1)
+        ]
     buckets: dict = {}
     if all_groups:
         buckets.update({key: [] for key in _all_keys(data, level)})
@@ -357,8 +434,12 @@ def _grouped(data: DocumentData, rows: list[tuple[Measure, Row]], levels: tuple[
     for n, key in enumerate(sorted(buckets, key=_order(data, level)), start=1):
         members = buckets[key]
         here = (*path, n)
-        fields = {**(parent or {}), **_group_fields(data, level, key),
-                  "n": data.digit(n), "path": data.digit(".".join(map(str, here)))}
+        fields = {
+            **(parent or {}),
+            **_group_fields(data, level, key),
+            "n": data.digit(n),
+            "path": data.digit(".".join(map(str, here))),
+        }
         group = Group(fields, other=key is None)
         if len(levels) > 1:
             group.children = _grouped(data, members, levels[1:], False, here, fields)

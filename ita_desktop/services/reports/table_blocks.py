@@ -21,10 +21,12 @@ def table_flowables(renderer, block: Block) -> list:
     data = renderer.data
     groups = table_groups(data, block.source, block.group_by, block.all_groups, block.total_row)
     width, height = renderer.frame()
-    builder = TableBuilder(data, block.columns, renderer.cells, width, height,
-                           renderer.layout.numbering)
-    caption_style = renderer.styles.derive(renderer.body, alignment=TA_CENTER, spaceBefore=6,
-                                           fontName=renderer.styles.fonts.bold)
+    builder = TableBuilder(
+        data, block.columns, renderer.cells, width, height, renderer.layout.numbering
+    )
+    caption_style = renderer.styles.derive(
+        renderer.body, alignment=TA_CENTER, spaceBefore=6, fontName=renderer.styles.fonts.bold
+    )
     out = []
     if block.caption:
         first = groups[0].fields if groups else {}
@@ -46,8 +48,9 @@ def table_flowables(renderer, block: Block) -> list:
                 blocks.append(builder.group_block(group, heading, block.empty))
         table = builder.build(blocks)
         if table is None:
-            return renderer.keep([*out, renderer.para(fill(block.empty or NO_ROWS, data),
-                                                      renderer.body)])
+            return renderer.keep(
+                [*out, renderer.para(fill(block.empty or NO_ROWS, data), renderer.body)]
+            )
         return [*_kept(renderer, out, table), Spacer(1, 8)]
 
 
@@ -61,8 +64,9 @@ def _kept(renderer, head: list, table) -> list:
     return [*keep, table]
 
 
-def _tables_per_group(renderer, block: Block, builder: TableBuilder, groups: list[Group],
-                      caption_style) -> list:
+def _tables_per_group(
+    renderer, block: Block, builder: TableBuilder, groups: list[Group], caption_style
+) -> list:
     """Seed 000: '๑. ด้าน IIT พบว่า', then per item its heading, caption and own table."""
     data = renderer.data
     out = []
@@ -71,23 +75,32 @@ def _tables_per_group(renderer, block: Block, builder: TableBuilder, groups: lis
     for group in groups:
         outer = []
         if group.children and block.headings:
-            outer.append(renderer.para(_heading(renderer, block.headings[0], group),
-                                       renderer.heading))
+            outer.append(
+                renderer.para(_heading(renderer, block.headings[0], group), renderer.heading)
+            )
         level = 1 if group.children else 0
         for inner in group.children or [group]:
             head, outer = outer, []
             template = block.headings[level] if len(block.headings) > level else ""
             text = _heading(renderer, template, inner)
             if text:
-                head.append(renderer.para(text, renderer.styles.derive(renderer.body,
-                                                                       spaceBefore=6)))
+                head.append(
+                    renderer.para(text, renderer.styles.derive(renderer.body, spaceBefore=6))
+                )
             if block.group_caption:
-                head.append(renderer.para(fill(block.group_caption, data, inner.fields),
-                                          caption_style))
+                head.append(
+                    renderer.para(fill(block.group_caption, data, inner.fields), caption_style)
+                )
             table = builder.build([builder.group_block(inner, "", block.empty)])
             if table is None:
-                out += renderer.keep([*head, renderer.para(
-                    fill(block.empty or NO_ROWS, data, inner.fields), renderer.body)])
+                out += renderer.keep(
+                    [
+                        *head,
+                        renderer.para(
+                            fill(block.empty or NO_ROWS, data, inner.fields), renderer.body
+                        ),
+                    ]
+                )
             else:
                 out += [*_kept(renderer, head, table), Spacer(1, 6)]
     return out

@@ -46,16 +46,19 @@ class RowSplitting:
             if used + h > room:
                 break
             fit, used = fit + 1, used + h
-        spans = {c: height(body[i].cells[c], self.width_of(c)) + PAD_TOP + PAD_BOTTOM
-                 for c in body[i].down}
+        spans = {
+            c: height(body[i].cells[c], self.width_of(c)) + PAD_TOP + PAD_BOTTOM
+            for c in body[i].down
+        }
         whole = max(sum(self.row_height(r) for r in rows), *spans.values())
         # Worth it when a good part fits, or when the group is taller than any page anyway.
         if fit == 0 or not (used >= 2 * MIN_PIECE or (whole > self.room and used >= MIN_PIECE)):
             return None
         firsts, rests = {}, {}
         for c in body[i].down:
-            result = self.cells.split_first(body[i].cells[c], self.width_of(c),
-                                            room - PAD_TOP - PAD_BOTTOM)
+            result = self.cells.split_first(
+                body[i].cells[c], self.width_of(c), room - PAD_TOP - PAD_BOTTOM
+            )
             if result is None:
                 return None
             firsts[c], rests[c] = result
@@ -84,8 +87,9 @@ class RowSplitting:
                 continue
             if row.down:
                 rows = body[i : i + max(row.down.values())]
-                spans = [height(row.cells[c], self.width_of(c)) + PAD_TOP + PAD_BOTTOM
-                         for c in row.down]
+                spans = [
+                    height(row.cells[c], self.width_of(c)) + PAD_TOP + PAD_BOTTOM for c in row.down
+                ]
                 whole = max(sum(self.row_height(r) for r in rows), *spans)
                 used = 0.0
                 for r in rows:

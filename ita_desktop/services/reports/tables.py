@@ -35,8 +35,18 @@ def leaves(columns: tuple[Column, ...]) -> list[Leaf]:
     out = []
     for column in columns:
         for cell in column.sub or (column,):
-            out.append(Leaf(cell.header, cell.field, getattr(cell, "group_field", ""), cell.lead,
-                            cell.tail, cell.width, cell.align, cell.numbering))
+            out.append(
+                Leaf(
+                    cell.header,
+                    cell.field,
+                    getattr(cell, "group_field", ""),
+                    cell.lead,
+                    cell.tail,
+                    cell.width,
+                    cell.align,
+                    cell.numbering,
+                )
+            )
     return out
 
 
@@ -79,8 +89,15 @@ class TableBuilder(RowSplitting):
     page holds under the repeated header, so ReportLab never has to split inside one.
     """
 
-    def __init__(self, data: DocumentData, columns: tuple[Column, ...], cells: CellMaker,
-                 width: float, max_height: float, numbering: str):
+    def __init__(
+        self,
+        data: DocumentData,
+        columns: tuple[Column, ...],
+        cells: CellMaker,
+        width: float,
+        max_height: float,
+        numbering: str,
+    ):
         self.data = data
         self.columns = columns
         self.leaves = leaves(columns)
@@ -112,8 +129,9 @@ class TableBuilder(RowSplitting):
         leaf = self.leaves[col]
         width = self.width_of(col, last)
         if isinstance(value, Items):
-            return self.cells.items(value.entries, width, leaf.numbering or self.numbering,
-                                    leaf.align, value.head)
+            return self.cells.items(
+                value.entries, width, leaf.numbering or self.numbering, leaf.align, value.head
+            )
         if isinstance(value, Grid):
             return self.cells.grid(value.rows, width)
         return self.cells.text(value, width, leaf.align, bold=bold)
@@ -132,14 +150,18 @@ class TableBuilder(RowSplitting):
         col = 0
         for column in self.columns:
             count = max(len(column.sub), 1)
-            top.cells.append(self.cells.header(fill(column.header, self.data),
-                                               self.width_of(col, col + count - 1)))
+            top.cells.append(
+                self.cells.header(
+                    fill(column.header, self.data), self.width_of(col, col + count - 1)
+                )
+            )
             if column.sub:
                 top.cells += [""] * (count - 1)
                 top.spans.append((col, col + count - 1))
                 for i, sub in enumerate(column.sub):
-                    bottom.cells.append(self.cells.header(fill(sub.header, self.data),
-                                                          self.width_of(col + i)))
+                    bottom.cells.append(
+                        self.cells.header(fill(sub.header, self.data), self.width_of(col + i))
+                    )
             else:
                 bottom.cells.append("")
                 if two:
@@ -157,26 +179,36 @@ class TableBuilder(RowSplitting):
         if group.rows and any(lead):
             rows.append(self._row(lead, span_cols))
         for values in group.rows:
-            rows.append(self._row([values.get(leaf.field, "") if leaf.field else ""
-                                   for leaf in self.leaves], span_cols))
+            rows.append(
+                self._row(
+                    [values.get(leaf.field, "") if leaf.field else "" for leaf in self.leaves],
+                    span_cols,
+                )
+            )
         if not group.rows and empty:
             rows.append(self._empty_row(fill(empty, self.data, group.fields), span_cols))
         if any(tail):
             rows.append(self._row(tail, span_cols))
         if not rows and span_cols:
             rows.append(self._row([""] * len(self.leaves), span_cols))
-        spans = {c: self._cell(group.fields.get(self.leaves[c].group_field, ""), c)
-                 for c in span_cols}
+        spans = {
+            c: self._cell(group.fields.get(self.leaves[c].group_field, ""), c) for c in span_cols
+        }
         head = None
         if heading:
             last = len(self.leaves) - 1
-            head = Row([self.cells.text(heading, self.width_of(0, last), bold=True)]
-                       + [""] * last, "heading", [(0, last)], keep_next=True)
+            head = Row(
+                [self.cells.text(heading, self.width_of(0, last), bold=True)] + [""] * last,
+                "heading",
+                [(0, last)],
+                keep_next=True,
+            )
         return _Block(rows, spans, head)
 
     def _row(self, values: list[Value], span_cols: list[int]) -> Row:
-        return Row([self._cell(v, c) if c not in span_cols else ""
-                    for c, v in enumerate(values)], "body")
+        return Row(
+            [self._cell(v, c) if c not in span_cols else "" for c, v in enumerate(values)], "body"
+        )
 
     def _empty_row(self, text: str, span_cols: list[int]) -> Row:
         first = next(c for c in range(len(self.leaves)) if c not in span_cols)
@@ -196,8 +228,14 @@ class TableBuilder(RowSplitting):
         if cached is not None and cached[0] == key:
             return cached[1]
         spanned = dict(row.spans)
-        value = max((height(cell, self.width_of(c, spanned.get(c))) + PAD_TOP + PAD_BOTTOM
-                     for c, cell in enumerate(row.cells) if c not in row.down), default=0.0)
+        value = max(
+            (
+                height(cell, self.width_of(c, spanned.get(c))) + PAD_TOP + PAD_BOTTOM
+                for c, cell in enumerate(row.cells)
+                if c not in row.down
+            ),
+            default=0.0,
+        )
         row.__dict__["_height"] = (key, value)
         return value
 
@@ -217,8 +255,7 @@ class TableBuilder(RowSplitting):
                 if part.heading is not None:
                     body.append(part.heading)
                 start = len(body)
-                body.extend(replace(r, cells=list(r.cells), down=dict(r.down))
-                            for r in part.rows)
+                body.extend(replace(r, cells=list(r.cells), down=dict(r.down)) for r in part.rows)
                 for c, content in part.span_columns.items():
                     body[start].cells[c] = content
                     if len(part.rows) > 1:
@@ -252,8 +289,14 @@ class TableBuilder(RowSplitting):
                 style.append(("BACKGROUND", (0, r), (-1, r), HEADING_FILL))
             if row.keep_next and r + 1 < len(rows):
                 style.append(("NOSPLIT", (0, r), (-1, r + 1)))
-        table = ThaiTable([r.cells for r in rows], colWidths=self.widths, repeatRows=nh,
-                          splitInRow=0, style=TableStyle(style), hAlign="LEFT")
+        table = ThaiTable(
+            [r.cells for r in rows],
+            colWidths=self.widths,
+            repeatRows=nh,
+            splitInRow=0,
+            style=TableStyle(style),
+            hAlign="LEFT",
+        )
         table.builder = self
         table.body = body
         return table

@@ -15,8 +15,9 @@ from .shaping import shape_text
 _DRAW = {"left": "drawString", "right": "drawRightString", "center": "drawCentredString"}
 
 
-def draw_thai_string(canvas: Canvas, x: float, y: float, text: str, font_name: str,
-                     size: float, align: str = "left") -> None:
+def draw_thai_string(
+    canvas: Canvas, x: float, y: float, text: str, font_name: str, size: float, align: str = "left"
+) -> None:
     """Draw one line of Thai on ``canvas``, shaped (ReportLab's canvas does not shape).
 
     ``align`` is ``left``, ``right`` or ``center`` about ``x``; ``size`` is the real font size.
@@ -94,18 +95,25 @@ class NumberedCanvas(ThaiCanvas):
         if x is None:
             width = self._pagesize[0]
             x = {"left": self.left_margin, "right": width - self.right_margin}.get(
-                self.align, (self.left_margin + width - self.right_margin) / 2)
+                self.align, (self.left_margin + width - self.right_margin) / 2
+            )
         self.saveState()
-        draw_thai_string(self, x, self.y, self.label(page, total), fonts.regular,
-                         fonts.size(self.size_pt), self.align)
+        draw_thai_string(
+            self,
+            x,
+            self.y,
+            self.label(page, total),
+            fonts.regular,
+            fonts.size(self.size_pt),
+            self.align,
+        )
         self.restoreState()
 
 
 def numbered_canvas(**options) -> type[NumberedCanvas]:
     """A ``NumberedCanvas`` class with other settings, e.g. ``numbered_canvas(y=28.5 * cm,
     align="right", label=lambda p, n: thai_digits(f"- {p} -"))``."""
-    unknown = set(options) - {"label", "size_pt", "y", "x", "align", "left_margin",
-                              "right_margin"}
+    unknown = set(options) - {"label", "size_pt", "y", "x", "align", "left_margin", "right_margin"}
     if unknown:
         raise TypeError(f"unknown options {sorted(unknown)}")
     if "label" in options:

@@ -24,8 +24,10 @@ FALLBACK = "?"
 
 def _clockwise(contour: Contour, outer: bool = True) -> Contour:
     """TrueType fills by the non-zero rule: outer contours clockwise, holes the other way."""
-    area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in
-               zip(contour, contour[1:] + contour[:1], strict=True))
+    area = sum(
+        x0 * y1 - x1 * y0
+        for (x0, y0), (x1, y1) in zip(contour, contour[1:] + contour[:1], strict=True)
+    )
     return contour if (area < 0) == outer else contour[::-1]
 
 
@@ -37,19 +39,24 @@ def _bar(x0: float, y0: float, x1: float, y1: float, half: float) -> Contour:
     """A straight stroke from (x0, y0) to (x1, y1), ``half`` its thickness either side."""
     length = math.hypot(x1 - x0, y1 - y0)
     nx, ny = -(y1 - y0) / length * half, (x1 - x0) / length * half
-    return _clockwise([(x0 + nx, y0 + ny), (x1 + nx, y1 + ny), (x1 - nx, y1 - ny),
-                       (x0 - nx, y0 - ny)])
+    return _clockwise(
+        [(x0 + nx, y0 + ny), (x1 + nx, y1 + ny), (x1 - nx, y1 - ny), (x0 - nx, y0 - ny)]
+    )
 
 
 def _check(x: float, y: float, size: float) -> Contour:
-    points = [(0.00, 0.50), (0.13, 0.62), (0.38, 0.36), (0.87, 1.00), (1.00, 0.88),
-              (0.38, 0.10)]
+    points = [(0.00, 0.50), (0.13, 0.62), (0.38, 0.36), (0.87, 1.00), (1.00, 0.88), (0.38, 0.10)]
     return _clockwise([(x + px * size, y + py * size) for px, py in points])
 
 
 def _polygon(cx: float, cy: float, r: float, outer: bool = True, sides: int = 24) -> Contour:
-    return _clockwise([(cx + r * math.cos(2 * math.pi * i / sides),
-                        cy + r * math.sin(2 * math.pi * i / sides)) for i in range(sides)], outer)
+    return _clockwise(
+        [
+            (cx + r * math.cos(2 * math.pi * i / sides), cy + r * math.sin(2 * math.pi * i / sides))
+            for i in range(sides)
+        ],
+        outer,
+    )
 
 
 def shape_of(ch: str) -> tuple[list[Contour], float] | None:
@@ -81,8 +88,12 @@ def simple_glyph(contours: list[Contour], scale: float) -> tuple[bytes, int]:
     for contour in contours:
         count += len(contour)
         ends.append(count - 1)
-    out = [pack(">hhhhh", len(contours), min(xs), min(ys), max(xs), max(ys)),
-           pack(f">{len(ends)}H", *ends), pack(">H", 0), bytes([1] * len(points))]
+    out = [
+        pack(">hhhhh", len(contours), min(xs), min(ys), max(xs), max(ys)),
+        pack(f">{len(ends)}H", *ends),
+        pack(">H", 0),
+        bytes([1] * len(points)),
+    ]
     # every point on the curve, coordinates as 16-bit deltas (no short or repeat flags)
     deltas_x = [x - px for x, px in zip(xs, [0, *xs[:-1]], strict=True)]
     deltas_y = [y - py for y, py in zip(ys, [0, *ys[:-1]], strict=True)]

@@ -36,10 +36,19 @@ BUNDLED_FILES = {
 LEADING_RATIO = 1.5 * BUNDLED_SCALE
 
 # System families in order of preference: file-name stem (letters only, lower case) → name.
-_SYSTEM_FAMILIES = (("thsarabunnew", "TH Sarabun New"), ("thsarabunpsk", "TH SarabunPSK"),
-                    ("thsarabun", "TH SarabunPSK"))
-_STYLE_SUFFIXES = {"": "regular", "regular": "regular", "bold": "bold", "italic": "italic",
-                   "bolditalic": "bold_italic", "italicbold": "bold_italic"}
+_SYSTEM_FAMILIES = (
+    ("thsarabunnew", "TH Sarabun New"),
+    ("thsarabunpsk", "TH SarabunPSK"),
+    ("thsarabun", "TH SarabunPSK"),
+)
+_STYLE_SUFFIXES = {
+    "": "regular",
+    "regular": "regular",
+    "bold": "bold",
+    "italic": "italic",
+    "bolditalic": "bold_italic",
+    "italicbold": "bold_italic",
+}
 
 _NO_SHAPING = (
     "โปรแกรมไม่สามารถจัดวางสระและวรรณยุกต์ภาษาไทยได้ (ไม่พบโมดูล uharfbuzz) "
@@ -82,8 +91,14 @@ def font_dirs() -> list[Path]:
             dirs.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
     else:
         data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
-                 data_home / "fonts", Path("/Library/Fonts"), home / "Library" / "Fonts"]
+        dirs += [
+            Path("/usr/share/fonts"),
+            Path("/usr/local/share/fonts"),
+            home / ".fonts",
+            data_home / "fonts",
+            Path("/Library/Fonts"),
+            home / "Library" / "Fonts",
+        ]
     return dirs
 
 
@@ -98,7 +113,7 @@ def find_system_family(dirs: list[Path] | None = None) -> tuple[str, dict[str, P
                     continue  # ReportLab embeds TrueType outlines only, not OpenType/CFF
                 stem = re.sub(r"[^a-z]", "", file[:-4].lower())
                 for key, _ in _SYSTEM_FAMILIES:
-                    style = _STYLE_SUFFIXES.get(stem[len(key):]) if stem.startswith(key) else None
+                    style = _STYLE_SUFFIXES.get(stem[len(key) :]) if stem.startswith(key) else None
                     if style:
                         found.setdefault(key, {}).setdefault(style, Path(root) / file)
                         break
@@ -138,21 +153,37 @@ def _register(use_system: bool) -> ThaiFonts:
         except Exception:
             pass  # a broken installed font: the bundled one still prints right
     bundled = {style: resources_dir() / "fonts" / file for style, file in BUNDLED_FILES.items()}
-    return _register_family("Sarabun", bundled, BUNDLED_SCALE, "Sarabun (bundled, OFL)",
-                            font_class)
+    return _register_family("Sarabun", bundled, BUNDLED_SCALE, "Sarabun (bundled, OFL)", font_class)
 
 
 def _register_family(key, files, scale, source, font_class) -> ThaiFonts:
     family = f"ITA-{key}"
-    names = dict(zip(STYLES, (family, f"{family}-Bold", f"{family}-Italic",
-                              f"{family}-BoldItalic"), strict=True))
+    names = dict(
+        zip(
+            STYLES,
+            (family, f"{family}-Bold", f"{family}-Italic", f"{family}-BoldItalic"),
+            strict=True,
+        )
+    )
     for style in STYLES:
         font = font_class(names[style], str(files[style]))
         pdfmetrics.registerFont(font)
         if not pdfmetrics.getFont(names[style]).shapable:
             raise UserError(_NO_SHAPING)
     # <b> and <i> in Paragraphs find the other weights through the family.
-    registerFontFamily(family, normal=names["regular"], bold=names["bold"],
-                       italic=names["italic"], boldItalic=names["bold_italic"])
-    return ThaiFonts(family, names["regular"], names["bold"], names["italic"],
-                     names["bold_italic"], scale, source)
+    registerFontFamily(
+        family,
+        normal=names["regular"],
+        bold=names["bold"],
+        italic=names["italic"],
+        boldItalic=names["bold_italic"],
+    )
+    return ThaiFonts(
+        family,
+        names["regular"],
+        names["bold"],
+        names["italic"],
+        names["bold_italic"],
+        scale,
+        source,
+    )

@@ -61,8 +61,9 @@ class ThaiStyles:
             fonts=fonts,
             body=_style(fonts, "ThaiBody", 16),
             body_indented=_style(fonts, "ThaiBodyIndented", 16, firstLineIndent=2.5 * cm),
-            heading=_style(fonts, "ThaiHeading", 16, bold=True, spaceBefore=6, spaceAfter=3,
-                           keepWithNext=1),
+            heading=_style(
+                fonts, "ThaiHeading", 16, bold=True, spaceBefore=6, spaceAfter=3, keepWithNext=1
+            ),
             title=_style(fonts, "ThaiTitle", 20, bold=True, alignment=1, spaceAfter=6),
             table_cell=_style(fonts, "ThaiCell", 14),
             table_header=_style(fonts, "ThaiHeader", 14, bold=True, alignment=1),
@@ -111,8 +112,10 @@ def text_runs(text: Text, bold: bool = False) -> tuple[Run, ...]:
             chars.append((ch, run.bold))
     while chars and chars[-1][0] == " ":
         chars.pop()
-    return tuple(Run("".join(ch for ch, _ in group), weight)
-                 for weight, group in groupby(chars, key=itemgetter(1)))
+    return tuple(
+        Run("".join(ch for ch, _ in group), weight)
+        for weight, group in groupby(chars, key=itemgetter(1))
+    )
 
 
 def run_fonts(style: ParagraphStyle) -> tuple[str, str]:
@@ -140,15 +143,15 @@ class ThaiParagraph(Paragraph):
     made by ``split`` (a paragraph over two pages) are ordinary, already-wrapped Paragraphs.
     """
 
-    def __init__(self, text=None, style=None, bulletText=None, frags=None, runs=None,
-                 width=None, **kwargs):
+    def __init__(
+        self, text=None, style=None, bulletText=None, frags=None, runs=None, width=None, **kwargs
+    ):
         if style is not None and (not style.shaping or style.splitLongWords):
             # Unshaped Thai prints wrong (ปี่ → ปี) and split words print tofu: never allow it.
             style = ParagraphStyle(style.name, parent=style, shaping=1, splitLongWords=0)
         self._runs = None if frags is not None else (runs if runs is not None else text_runs(text))
         self._wrapped_for = None
-        super().__init__("" if self._runs is not None else text, style, bulletText, frags,
-                         **kwargs)
+        super().__init__("" if self._runs is not None else text, style, bulletText, frags, **kwargs)
         if self._runs is not None and width is not None:
             self._prewrap(width)
 
@@ -200,18 +203,24 @@ def numbered_list(
         raise ValueError(f"unknown numbering {numbering!r}")
     labels = [numbering_label(start + i, numbering) for i in range(len(items))]
     gap = style.fontSize * 0.4 if gap is None else gap
-    hang = max((stringWidth(label, style.fontName, style.fontSize) for label in labels),
-               default=0) + gap
-    item_style = ParagraphStyle(
-        f"{style.name}-list", parent=style, leftIndent=style.leftIndent + hang,
-        bulletIndent=style.leftIndent, firstLineIndent=0,
+    hang = (
+        max((stringWidth(label, style.fontName, style.fontSize) for label in labels), default=0)
+        + gap
     )
-    return [ThaiParagraph(item, item_style, bulletText=label)
-            for item, label in zip(items, labels, strict=True)]
+    item_style = ParagraphStyle(
+        f"{style.name}-list",
+        parent=style,
+        leftIndent=style.leftIndent + hang,
+        bulletIndent=style.leftIndent,
+        firstLineIndent=0,
+    )
+    return [
+        ThaiParagraph(item, item_style, bulletText=label)
+        for item, label in zip(items, labels, strict=True)
+    ]
 
 
-def split_tall_text(text: str, style: ParagraphStyle, width: float,
-                    max_height: float) -> list[str]:
+def split_tall_text(text: str, style: ParagraphStyle, width: float, max_height: float) -> list[str]:
     """``text`` cut at line ends into pieces whose paragraphs, ``width`` wide in ``style``, are
     each at most ``max_height`` high: one piece per continuation row of a table.
 
@@ -225,7 +234,8 @@ def split_tall_text(text: str, style: ParagraphStyle, width: float,
         raise ValueError("max_height is less than one line")
     first, rest = _line_widths(style, width)
     spans = break_spans(
-        body, [first, rest],
+        body,
+        [first, rest],
         lambda a, b: text_width(body[a:b], style.fontName, style.fontSize),
         lambda a, b: stringWidth(" ", style.fontName, style.fontSize) * (b - a),
     )
@@ -236,13 +246,19 @@ def split_tall_text(text: str, style: ParagraphStyle, width: float,
     return pieces
 
 
-def split_tall_row(texts: Sequence[str], styles: Sequence[ParagraphStyle],
-                   widths: Sequence[float], max_height: float) -> list[list[str]]:
+def split_tall_row(
+    texts: Sequence[str],
+    styles: Sequence[ParagraphStyle],
+    widths: Sequence[float],
+    max_height: float,
+) -> list[list[str]]:
     """A table row's cell texts as continuation rows that each fit ``max_height``.
 
     Cells with fewer pieces get empty strings in the later rows.
     """
-    columns = [split_tall_text(t, s, w, max_height) if t else [""]
-               for t, s, w in zip(texts, styles, widths, strict=True)]
+    columns = [
+        split_tall_text(t, s, w, max_height) if t else [""]
+        for t, s, w in zip(texts, styles, widths, strict=True)
+    ]
     rows = max(len(c) for c in columns)
     return [[c[i] if i < len(c) else "" for c in columns] for i in range(rows)]

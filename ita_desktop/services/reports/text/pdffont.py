@@ -142,27 +142,29 @@ def _to_unicode_cmap(fontname, subset):
     for i, code in enumerate(subset):
         text = _SOURCE_TEXT.get(code) or chr(code)
         entries.append(f"<{i:02X}> <{text.encode('utf-16-be').hex().upper()}>")
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin",
-        "12 dict begin",
-        "begincmap",
-        "/CIDSystemInfo",
-        f"<< /Registry ({fontname})",
-        f"/Ordering ({fontname})",
-        "/Supplement 0",
-        ">> def",
-        f"/CMapName /{fontname} def",
-        "/CMapType 2 def",
-        "1 begincodespacerange",
-        "<00> <%02X>" % (len(subset) - 1),
-        "endcodespacerange",
-        # bfchar blocks hold at most 100 entries each (PDF reference, 5.9.2)
-        *_bfchar_blocks(entries),
-        "endcmap",
-        "CMapName currentdict /CMap defineresource pop",
-        "end",
-        "end",
-    ])
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            "<00> <%02X>" % (len(subset) - 1),
+            "endcodespacerange",
+            # bfchar blocks hold at most 100 entries each (PDF reference, 5.9.2)
+            *_bfchar_blocks(entries),
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def _bfchar_blocks(entries: list[str]):

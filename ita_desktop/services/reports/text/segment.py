@@ -134,19 +134,28 @@ def _glue(raw: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if out and kind == SPACE and out[-1][1] == SPACE:
             out[-1] = (out[-1][0] + piece, SPACE)
             continue
-        if (all(ch in _REPEAT for ch in piece) and len(out) >= 2 and out[-1][1] == SPACE
-                and out[-2][1] != SPACE):
+        if (
+            all(ch in _REPEAT for ch in piece)
+            and len(out) >= 2
+            and out[-1][1] == SPACE
+            and out[-2][1] != SPACE
+        ):
             # "ดี ๆ" as the Royal Institute spells it: ๆ must not start a line either.
             out[-2:] = [(out[-2][0] + out[-1][0] + piece, max(out[-2][1], kind))]
             continue
         prev = out[-1] if out else None
-        if prev and prev[1] != SPACE and kind != SPACE and (
-            is_attached(piece[0])  # a stray mark: never start a line with it
-            or all(ch in _CLOSING for ch in piece)  # ) , ๆ ฯ % after their word
-            or all(ch in _OPENING for ch in prev[0])  # ( “ before theirs
-            or all(ch in _NO_BREAK_SPACES for ch in piece)
-            or prev[0][-1] in _NO_BREAK_SPACES
-            or prev[0][-1] == "\u2060"
+        if (
+            prev
+            and prev[1] != SPACE
+            and kind != SPACE
+            and (
+                is_attached(piece[0])  # a stray mark: never start a line with it
+                or all(ch in _CLOSING for ch in piece)  # ) , ๆ ฯ % after their word
+                or all(ch in _OPENING for ch in prev[0])  # ( “ before theirs
+                or all(ch in _NO_BREAK_SPACES for ch in piece)
+                or prev[0][-1] in _NO_BREAK_SPACES
+                or prev[0][-1] == "\u2060"
+            )
         ):
             out[-1] = (prev[0] + piece, max(prev[1], kind))
             continue
@@ -193,7 +202,8 @@ def _compound_parts(piece: str) -> list[str]:
     from pythainlp.tokenize import word_dict_trie
 
     prefixes = [
-        p for p in word_dict_trie().prefixes(piece)
+        p
+        for p in word_dict_trie().prefixes(piece)
         if len(p) < len(piece) and is_cluster_start(piece, len(p))
     ]
     if not prefixes:

@@ -135,8 +135,16 @@ def _shaped_str(text: str, font_name: str, size: float, base: int = 0) -> tuple[
         chars.append(ch)
         total += advance
         # ReportLab's units: thousandths of the font size; width is what the PDF /Widths say.
-        data.append(ShapeData(base + cluster, advance * scale, 0, 0, 0,
-                              face.charWidths.get(ord(ch), face.defaultWidth)))
+        data.append(
+            ShapeData(
+                base + cluster,
+                advance * scale,
+                0,
+                0,
+                0,
+                face.charWidths.get(ord(ch), face.defaultWidth),
+            )
+        )
     return ShapedStr("".join(chars), shapeData=data), total * size / face.unitsPerEm
 
 

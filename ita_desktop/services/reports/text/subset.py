@@ -104,8 +104,16 @@ def composite_glyph(glyphs: FontGlyphs, composite: Composite, new_id) -> tuple[b
         x0, y0, x1, y1 = glyphs.bbox(gid)
         boxes.append((x0 + dx, y0 + dy, x1 + dx, y1 + dy))
     x_min = min(b[0] for b in boxes)
-    out = [pack(">hhhhh", -1, x_min, min(b[1] for b in boxes),
-                max(b[2] for b in boxes), max(b[3] for b in boxes))]
+    out = [
+        pack(
+            ">hhhhh",
+            -1,
+            x_min,
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+    ]
     for i, (gid, dx, dy) in enumerate(parts):
         flags = _ARG_1_AND_2_ARE_WORDS | _ARGS_ARE_XY_VALUES
         if i < len(parts) - 1:
@@ -139,7 +147,8 @@ def make_subset(
         old = old_ids[n]
         n += 1
         children = (
-            [gid for gid, _, _ in synthetic[old].components] if old in synthetic
+            [gid for gid, _, _ in synthetic[old].components]
+            if old in synthetic
             else glyphs.components(old)
         )
         for child in children:
@@ -185,8 +194,10 @@ def make_subset(
     hhea[10:12] = pack(">H", max(unpack_from(">H", hhea, 10)[0], int(max_advance)))
     hhea[34:36] = pack(">H", count)
     out.add("hhea", bytes(hhea))
-    out.add("maxp", _maxp(face.get_table("maxp"), count, max_points, max_contours,
-                          max_elements, max_depth))
+    out.add(
+        "maxp",
+        _maxp(face.get_table("maxp"), count, max_points, max_contours, max_elements, max_depth),
+    )
     cmap = [0, 1, 1, 0, 0, 12, 6, 10 + 2 * len(codes), 0, 0, len(codes)]
     cmap += [new_ids[face.charToGlyph.get(code, 0)] for code in codes]
     out.add("cmap", pack(f">{len(cmap)}H", *cmap))

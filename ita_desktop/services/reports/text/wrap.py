@@ -36,8 +36,13 @@ def _atom_queue(text: str, hard_line: str, offset: int) -> deque:
         a, b = pos, pos + len(piece)
         pos = b
         if kind == FIXED and text[a] in _DIGITS:
-            if (len(out) >= 2 and out[-1][2] == SPACE and text[out[-1][0]:out[-1][1]] == " "
-                    and out[-2][2] == FIXED and text[out[-2][1] - 1] == "."):
+            if (
+                len(out) >= 2
+                and out[-1][2] == SPACE
+                and text[out[-1][0] : out[-1][1]] == " "
+                and out[-2][2] == FIXED
+                and text[out[-2][1] - 1] == "."
+            ):
                 a = out[-2][0]
                 del out[-2:]
             elif out and out[-1][2] == FIXED and text[out[-1][1] - 1] == ".":
@@ -212,13 +217,12 @@ def wrap_runs(
         def space_width(a: int, b: int) -> float:
             return space * (b - a)
     else:
+
         def chunk_width(a: int, b: int) -> float:
-            return sum(text_width(text[lo:hi], fonts[bold], size)
-                       for lo, hi, bold in pieces(a, b))
+            return sum(text_width(text[lo:hi], fonts[bold], size) for lo, hi, bold in pieces(a, b))
 
         def space_width(a: int, b: int) -> float:
-            return sum(stringWidth(text[lo:hi], fonts[bold], size)
-                       for lo, hi, bold in pieces(a, b))
+            return sum(stringWidth(text[lo:hi], fonts[bold], size) for lo, hi, bold in pieces(a, b))
 
     spans = break_spans(
         text, [width if first_width is None else first_width, width], chunk_width, space_width

@@ -126,5 +126,20 @@ def test_development_turns_landscape_only_for_the_plan(tmp_path):
         pdf, "สถานการณ์การทุจริตของหน่วยงาน"
     )
     filled = _filled(pdf, tmp_path)
-    # the page before the landscape plan ends where the portrait table ends
-    assert min(f for i, f in enumerate(filled[:-1]) if i != first - 1) >= 0.8, filled
+    # the page before the landscape plan ends where the portrait table ends; the one before
+    # the last may give its last lines to the sign-off
+    assert min(f for i, f in enumerate(filled[:-2]) if i != first - 1) >= 0.8, filled
+
+
+def test_the_sign_off_takes_the_last_lines_of_the_plan_rather_than_stand_alone(tmp_path):
+    """Seed 000's plan ends 53 pt above the page's foot, too little for any sign-off: its last
+    group (heading and row) goes over with it under the repeated header."""
+    db, office_id = seed_database(tmp_path, "000")
+    pdf = Pdf(build_document(db, kind="development", office_id=office_id, year=2567), tmp_path)
+    db.close()
+    last = pdf.page_flat(len(pdf.pages) - 1)
+    assert "ลงชื่อ" in last
+    assert squash("ผลการวิเคราะห์ตัวชี้วัดที่นำไปปฏิบัติ") in last  # the header, repeated
+    assert squash("๑๐. การป้องกันการทุจริต") in last
+    before = pdf.page_flat(len(pdf.pages) - 2)
+    assert squash("๙. การเปิดเผยข้อมูล") in before and "ลงชื่อ" not in before

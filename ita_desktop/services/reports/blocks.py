@@ -7,7 +7,6 @@ from reportlab.lib.units import cm
 from reportlab.platypus import (
     Flowable,
     Image,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Spacer,
@@ -20,20 +19,31 @@ from ita_desktop.services.reports.cells import CellMaker
 from ita_desktop.services.reports.charts_pdf import chart_drawing
 from ita_desktop.services.reports.layouts import Block, Layout
 from ita_desktop.services.reports.model import DocumentData, fill, short_name
-from ita_desktop.services.reports.page import KeepSpace, frame_size, switch_to
+from ita_desktop.services.reports.page import (
+    FirstThatFits,
+    KeepSpace,
+    KeepTail,
+    frame_size,
+    switch_to,
+)
 from ita_desktop.services.reports.paras import para as new_para
 from ita_desktop.services.reports.table_blocks import table_flowables
+from ita_desktop.services.reports.tables import ThaiTable
 from ita_desktop.services.reports.text import ThaiStyles, numbered_list
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
-_CHARTS = {"overall": charts.overall_chart, "instruments": charts.instruments_chart,
-           "indicators": charts.indicators_chart}
+_CHARTS = {
+    "overall": charts.overall_chart,
+    "instruments": charts.instruments_chart,
+    "indicators": charts.indicators_chart,
+}
 DEFAULT_ROLES = ("ผู้รายงาน", "ผู้ตรวจสอบ", "ผู้บริหาร")
 DOTS = "." * 40
 
 
 class FitChart(Flowable):
     """A chart and its caption, kept together, drawn down to 80 % to fit the room left."""
+
     # A chart that just misses the room at a page's foot would leave most of a page empty.
 
     MIN_SCALE = 0.8
@@ -63,8 +73,9 @@ class FitChart(Flowable):
         if self.caption:
             self.caption.drawOn(canvas, 0, 0)
         canvas.saveState()
-        canvas.translate((self.width - self.drawing.width * scale) / 2,
-                         self._caption_height + self.GAP)
+        canvas.translate(
+            (self.width - self.drawing.width * scale) / 2, self._caption_height + self.GAP
+        )
         canvas.scale(scale, scale)
         self.drawing.drawOn(canvas, 0, 0)
         canvas.restoreState()
@@ -87,8 +98,9 @@ class Renderer:
         self.follow = 2 * self.body.leading + self.body.spaceAfter
         # Headings are kept with what follows by KeepSpace, not keepWithNext: keepWithNext
         # would push a whole half-page table to the next page, leaving a gap.
-        self.heading = styles.derive(styles.heading, size, spaceBefore=8, spaceAfter=4,
-                                     keepWithNext=0)
+        self.heading = styles.derive(
+            styles.heading, size, spaceBefore=8, spaceAfter=4, keepWithNext=0
+        )
         self.cells = CellMaker(styles, float(layout.table_font_size))
 
     # -- story --------------------------------------------------------------------------------
@@ -113,7 +125,10 @@ class Renderer:
                 pending = first
             if block.kind != "heading":
                 pending = None
-            out += flows
+            if block.kind == "signoff":
+                out = keep_tail(out, flows[0])
+            else:
+                out += flows
         return out
 
     def keep(self, flowables: list, extra: float = 0) -> list:
@@ -155,15 +170,19 @@ class Renderer:
         return [*out, Spacer(1, 10)]
 
     def _heading(self, block: Block) -> list:
-        return self.keep([self.para(fill(block.text, self.data), self.heading, block.align)],
-                         self.follow)
+        return self.keep(
+            [self.para(fill(block.text, self.data), self.heading, block.align)], self.follow
+        )
 
     def _paragraph(self, block: Block) -> list:
         style = self.indented if block.indent else self.body
         if block.bold:
             style = self.styles.derive(style, fontName=self.styles.fonts.bold)
-        return [self.para(line, style, block.align)
-                for line in fill(block.text, self.data).split("\n") if line.strip()]
+        return [
+            self.para(line, style, block.align)
+            for line in fill(block.text, self.data).split("\n")
+            if line.strip()
+        ]
 
     def _instruments(self):
         criteria = self.data.criteria
@@ -171,8 +190,14 @@ class Renderer:
 
     def _text(self, block: Block) -> list:
         style = self.indented if block.indent else self.body
-        scopes = [{"code": i.code, "name": i.name, "short_name": short_name(i.name)}
-                  for i in self._instruments()] if block.each else [{}]
+        scopes = (
+            [
+                {"code": i.code, "name": i.name, "short_name": short_name(i.name)}
+                for i in self._instruments()
+            ]
+            if block.each
+            else [{}]
+        )
         out = []
         for scope in scopes:
             keys = [key.format_map({**scope}) if scope else key for key in block.keys]
@@ -186,8 +211,9 @@ class Renderer:
 
     def _list(self, block: Block) -> list:
         entries = [fill(item, self.data) for item in block.items]
-        return self.numbered([e for e in entries if e.strip()],
-                             block.numbering or self.layout.numbering)
+        return self.numbered(
+            [e for e in entries if e.strip()], block.numbering or self.layout.numbering
+        )
 
     def numbered(self, entries: list[str], numbering: str, style=None) -> list:
         style = style or self.body
@@ -252,8 +278,10 @@ class Renderer:
             questions.setdefault(answer.question, []).append(answer)
         for question, answers in questions.items():
             out.append(self.para(self.data.digit(question), self.indented))
-            entries = [f"{self.data.digit(n)}) {a.answer} {self.data.num(a.percent)} %"
-                       for n, a in enumerate(answers, start=1)]
+            entries = [
+                f"{self.data.digit(n)}) {a.answer} {self.data.num(a.percent)} %"
+                for n, a in enumerate(answers, start=1)
+            ]
             out += self.numbered(entries, "dash")
         return out
 
@@ -281,11 +309,16 @@ class Renderer:
         text = plan.intro.strip()
         if not text:
             meeting = " และการประชุมเมื่อวันที่ {meeting_date}" if plan.meeting_date else ""
-            text = fill(block.text or (
-                "จากการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน "
-                "ประจำปีงบประมาณ พ.ศ. {results_year}" + meeting + " นำมาสู่การกำหนดมาตรการ"
-                "ส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของ{office} "
-                "ประจำปีงบประมาณ พ.ศ. {plan_year} ดังนี้"), self.data)
+            text = fill(
+                block.text
+                or (
+                    "จากการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน "
+                    "ประจำปีงบประมาณ พ.ศ. {results_year}" + meeting + " นำมาสู่การกำหนดมาตรการ"
+                    "ส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของ{office} "
+                    "ประจำปีงบประมาณ พ.ศ. {plan_year} ดังนี้"
+                ),
+                self.data,
+            )
         style = self.indented if block.indent or not block.text else self.body
         return self.lines(self.data.digit(text), style)
 
@@ -306,19 +339,46 @@ class Renderer:
             if person is None:
                 lines = [f"ลงชื่อ {DOTS} ผู้รายงาน", f"({DOTS})", "ตำแหน่ง ....................."]
             else:
-                lines = [f"ลงชื่อ {DOTS} {person.role}".strip(),
-                         f"({person.name})", person.position]
-            cells.append([new_para(self.data.digit(t), style, width - 12)  # 6 pt padding each side
-                          for t in lines if t.strip()])
+                lines = [f"ลงชื่อ {DOTS} {person.role}".strip(), f"({person.name})", person.position]
+            cells.append(
+                [
+                    new_para(self.data.digit(t), style, width - 12)  # 6 pt padding each side
+                    for t in lines
+                    if t.strip()
+                ]
+            )
         rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
         if len(cells) == 1:
             rows = [["", cells[0]]]
-        tables = [Table([row], colWidths=[width] * len(row), hAlign="CENTER", style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 18),
-            ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts.regular),  # no Helvetica
-        ])) for row in rows]
         head = [self.para(fill(block.text, self.data), self.body)] if block.text else []
-        return [KeepTogether([*head, Spacer(1, 12), *tables])]
+
+        def signed(gap: float, room: float) -> list:
+            """``room`` above each signature line, ``gap`` under the text before."""
+            table_style = TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), room),
+                    ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts.regular),  # no Helvetica
+                ]
+            )
+            tables = [
+                Table([row], colWidths=[width] * len(row), hAlign="CENTER", style=table_style)
+                for row in rows
+            ]
+            return [*head, Spacer(1, gap), *tables]
+
+        return [FirstThatFits(signed(12, 18), signed(2, 10))]
+
+
+def keep_tail(story: list, tail: Flowable) -> list:
+    """``story`` with ``tail`` after it, kept with the end of a table that ends the story."""
+    end = len(story)
+    while end and isinstance(story[end - 1], Spacer):
+        end -= 1
+    if not end or not isinstance(story[end - 1], ThaiTable):
+        return [*story, tail]
+    gap = sum(spacer.height for spacer in story[end:])
+    return [*story[: end - 1], KeepTail(story[end - 1], tail, gap)]
 
 
 def cover_page(data: DocumentData, layout: Layout, styles: ThaiStyles, first: str) -> list:

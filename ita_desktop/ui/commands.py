@@ -25,6 +25,7 @@ class ServiceCommand(QUndoCommand):
         revert: Callable[[Any, Any], Any],
         tag: Any = None,
         on_done: Callable[[Any], None] | None = None,
+        on_undone: Callable[[], None] | None = None,
     ):
         super().__init__(text)
         self._session = session
@@ -33,6 +34,7 @@ class ServiceCommand(QUndoCommand):
         self._revert = revert
         self._tag = tag
         self._on_done = on_done
+        self._on_undone = on_undone
         self._state: Any = None
         self._applied = False
 
@@ -52,7 +54,8 @@ class ServiceCommand(QUndoCommand):
                 self._revert(db, self._state)
                 self._applied = False
 
-        self._session.call(job, writes=True, tag=self._tag)
+        undone = self._on_undone
+        self._session.call(job, undone and (lambda _: undone()), writes=True, tag=self._tag)
 
     def _on_apply_failed(self, error: Exception) -> None:
         self.setObsolete(True)
@@ -72,8 +75,10 @@ def push_edit(
     revert: Callable[[Any, Any], Any],
     tag: Any = None,
     on_done: Callable[[Any], None] | None = None,
+    on_undone: Callable[[], None] | None = None,
 ) -> ServiceCommand:
-    """Push one undoable edit; it runs at once (QUndoStack.push calls redo)."""
-    command = ServiceCommand(session, stack, text, apply, revert, tag, on_done)
+    """Push one undoable edit; it runs at once (QUndoStack.push calls redo). ``on_done(result)``
+    follows each apply and ``on_undone()`` each undo, on the UI thread."""
+    command = ServiceCommand(session, stack, text, apply, revert, tag, on_done, on_undone)
     stack.push(command)
     return command

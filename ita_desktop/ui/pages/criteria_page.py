@@ -322,8 +322,10 @@ class CriteriaPage(Page):
         return dialog
 
     def copy_to_year(self, year: int) -> None:
-        """Copy the shown criteria to ``year`` as a draft, then show that year (undo deletes it)."""
+        """Copy the shown criteria to ``year`` as a draft, then show that year (undo deletes it
+        and shows the year it was copied from)."""
         copy = draft_copy(self.model.criteria, year)
+        source = self.model.criteria.year
 
         def job(db):
             if year in criteria_service.available_years(db):
@@ -338,4 +340,5 @@ class CriteriaPage(Page):
             lambda db, _: criteria_service.delete_criteria(db, year=year),
             TAG,
             lambda _: self.year_requested.emit(year),
+            lambda: self.year_requested.emit(source),
         )

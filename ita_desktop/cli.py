@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ita_desktop import __version__, paths
 from ita_desktop.errors import UserError
+from ita_desktop.i18n.cli_messages import VERSION_HELP, thai_argparse
 from ita_desktop.storage import faults
 
 log = logging.getLogger("ita_desktop")
@@ -24,7 +25,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="ita-desktop", description="ITA Desktop — วิเคราะห์ผล ITA วางมาตรการ ติดตามผล พิมพ์รายงาน"
     )
     parser.add_argument("--db", type=Path, default=None, help="ไฟล์ข้อมูล")
-    parser.add_argument("--version", action="version", version=f"ITA Desktop {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"ITA Desktop {__version__}", help=VERSION_HELP
+    )
     # `ita-desktop --self-test` and `ita-desktop gui --self-test` (the frozen program's smoke test)
     self_test_help = "ตรวจว่าโปรแกรมทำงานได้: เปิดหน่วยงานตัวอย่างในไฟล์ชั่วคราว สร้างตัวอย่างรายงาน แล้วปิด"
     parser.add_argument("--self-test", action="store_true", help=self_test_help)
@@ -192,7 +195,8 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    with thai_argparse():
+        args = _parser().parse_args(argv)
     from ita_desktop.cli_reports import REPORT_COMMANDS
 
     command = COMMANDS.get(args.command or "gui") or REPORT_COMMANDS[args.command]

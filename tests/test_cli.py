@@ -119,3 +119,31 @@ def test_python_dash_m_runs_the_cli(db_path):
         check=True,
     )
     assert "o27" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "thai"),
+    [
+        (["summary"], "ผิดพลาด: ยังไม่ได้ระบุ --year"),
+        (["summary", "--year", "2568", "--bogus"], "ผิดพลาด: ไม่รู้จัก --bogus"),
+        (["summary", "--year"], "--year: ต้องตามด้วยค่าหนึ่งค่า"),
+        (["frobnicate"], "ไม่มีตัวเลือก 'frobnicate'"),
+    ],
+)
+def test_a_mistyped_command_is_explained_in_thai(capsys, args, thai):
+    import argparse
+
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("วิธีใช้: ita-desktop") and thai in err
+    assert argparse._("usage: ") == "usage: "  # English again for everything else
+
+
+def test_help_is_in_thai(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "ตัวเลือก:" in out and "แสดงวิธีใช้นี้แล้วจบ" in out and "แสดงรุ่นของโปรแกรมแล้วจบ" in out
+    assert "show this help" not in out and "options:" not in out

@@ -9,10 +9,14 @@ application runs, and a timer on the UI thread collects with the same thresholds
 """
 
 import gc
+import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
 INTERVAL_MS = 250
+# A full collection walks every object (about 0.1 s with the program loaded): CPython itself
+# postpones it until many new long-lived objects pile up; here it waits at least a minute.
+FULL_EVERY_S = 60.0
 
 _installed: "MainThreadCollector | None" = None
 
@@ -23,6 +27,7 @@ class MainThreadCollector(QObject):
     def __init__(self, app: QCoreApplication):
         super().__init__(app)
         self._threshold = gc.get_threshold()
+        self._last_full = time.monotonic()
         gc.disable()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
@@ -32,22 +37,28 @@ class MainThreadCollector(QObject):
     def check(self) -> None:
         """Collect the generations that filled up since the last check, youngest first."""
         young, middle, old = gc.get_count()
-        if young > self._threshold[0]:
-            gc.collect(0)
-            if middle > self._threshold[1]:
-                gc.collect(1)
-                if old > self._threshold[2]:
-                    gc.collect(2)
+        if young <= self._threshold[0]:
+            return
+        gc.collect(0)
+        if middle <= self._threshold[1]:
+            return
+        gc.collect(1)
+        now = time.monotonic()
+        if old > self._threshold[2] and now - self._last_full >= FULL_EVERY_S:
+            gc.collect(2)
+            self._last_full = now
 
 
 def install() -> None:
-    """Once per application, from the UI thread, before any other thread runs Python.
+    """Once per application, on its thread, before any other thread runs Python.
 
-    Without an application there is no widget to protect and no event loop to collect from.
+    Without an application there is no widget to protect and no event loop to collect from;
+    called from another thread (a worker warming up the segmenter) it leaves things as they
+    are: the collector must live, and collect, on the application's thread.
     """
     global _installed
     app = QCoreApplication.instance()
-    if app is None:
+    if app is None or QThread.currentThread() is not app.thread():
         return
     if _installed is not None and _installed.parent() is app:
         return

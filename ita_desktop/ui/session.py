@@ -32,14 +32,18 @@ class _Worker(QObject):
     finished = Signal(int, object)
     failed = Signal(int, object)
 
-    def __init__(self, path: Path, read_only: bool):
+    def __init__(self, path: Path, read_only: bool, jobs: dict[int, Job]):
         super().__init__()
         self._path = path
         self._read_only = read_only
+        self._jobs = jobs
         self.db = None
 
-    @Slot(int, object)
-    def run(self, job_id: int, job: Job) -> None:
+    @Slot(int)
+    def run(self, job_id: int) -> None:
+        # Only the id crosses threads, and this thread lets go of the job before it answers:
+        # the job's last reference (and any Qt object it holds) is dropped on the UI thread.
+        job = self._jobs[job_id]
         try:
             # Disk faults (full disk, file gone read-only…) become Thai UserErrors; bugs pass.
             with faults.translated(self._path):
@@ -47,8 +51,10 @@ class _Worker(QObject):
                     self.db = open_database(self._path, read_only=self._read_only)
                 result = job(self.db)
         except Exception as error:  # handed to the main thread: UserError shown, bugs logged
+            del job
             self.failed.emit(job_id, error)
         else:
+            del job
             self.finished.emit(job_id, result)
 
     @Slot()
@@ -76,7 +82,7 @@ class Session(QObject):
     user_error = Signal(str)
     crashed = Signal(object)
     busy_changed = Signal(bool)
-    _submit = Signal(int, object)
+    _submit = Signal(int)
     _close = Signal()
     _reopen_read_only = Signal()
 
@@ -87,9 +93,10 @@ class Session(QObject):
         main_thread_gc.install()  # before the worker runs any Python
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple] = {}
+        self._jobs: dict[int, Job] = {}  # read by the worker, emptied here
         self._thread = QThread()
         self._thread.setObjectName("ita-db-worker")
-        self._worker = _Worker(self.path, read_only)
+        self._worker = _Worker(self.path, read_only, self._jobs)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._close.connect(self._worker.close)
@@ -113,7 +120,8 @@ class Session(QObject):
         if not self._pending:
             self.busy_changed.emit(True)
         self._pending[job_id] = (on_done, on_error, writes, tag)
-        self._submit.emit(job_id, job)
+        self._jobs[job_id] = job
+        self._submit.emit(job_id)
         return job_id
 
     @property
@@ -121,6 +129,7 @@ class Session(QObject):
         return bool(self._pending)
 
     def _on_finished(self, job_id: int, result: Any) -> None:
+        del self._jobs[job_id]
         on_done, _, writes, tag = self._pending.pop(job_id)
         if writes:
             self.saved.emit(datetime.now())
@@ -131,6 +140,7 @@ class Session(QObject):
             self.busy_changed.emit(False)
 
     def _on_failed(self, job_id: int, error: Exception) -> None:
+        del self._jobs[job_id]
         _, on_error, _, _ = self._pending.pop(job_id)
         if on_error is not None:
             on_error(error)

@@ -92,3 +92,35 @@ def test_qt_objects_in_reference_cycles_are_freed_on_the_ui_thread(qtbot, db_pat
         assert threads == [threading.main_thread().name]
     finally:
         session.close()
+
+
+def test_a_job_and_what_it_holds_are_let_go_on_the_ui_thread(qtbot, db_path):
+    # A job closure may hold the last reference to a Qt object (a dialog, a progress object).
+    session = Session(db_path)
+    threads: list[str] = []
+    try:
+        tracked = _Tracked(threads)
+        tracked.cycle = None  # freed by its reference count, not by the collector
+        done = []
+        session.call(lambda _db, held=tracked: None, done.append)
+        del tracked
+        qtbot.waitUntil(lambda: bool(done and threads), timeout=5000)
+        assert threads == [threading.main_thread().name]
+    finally:
+        session.close()
+
+
+def test_the_collector_is_installed_only_from_the_application_thread(qtbot, monkeypatch):
+    from PySide6.QtCore import QThread
+
+    from ita_desktop.ui import main_thread_gc
+
+    class Installer(QThread):
+        def run(self):
+            main_thread_gc.install()
+
+    monkeypatch.setattr(main_thread_gc, "_installed", None)  # as if nothing had installed it
+    installer = Installer()
+    installer.start()
+    installer.wait()
+    assert main_thread_gc._installed is None

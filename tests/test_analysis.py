@@ -118,6 +118,20 @@ def test_seed004_instruments_from_indicators(seed004):
     assert seed004.warnings == ()
 
 
+def test_seed004_parts_shown_are_the_instruments_computed_from_indicators(seed004):
+    shown = [(p.code, p.score, p.previous) for p in seed004.shown_parts()]
+    assert shown == [
+        ("IIT", D("87.98"), None),
+        ("EIT", D("82.18"), None),
+        ("OIT", D("60.78"), None),
+    ]
+
+
+def test_parts_with_scores_are_shown_as_entered():
+    result = analyse(criteria_2568(), seed001_assessment(), seed001_previous_assessment())
+    assert result.shown_parts() == result.parts
+
+
 def test_seed004_ranking_as_printed(seed004):
     names = [row.name for row in seed004.ranking]
     assert names == [

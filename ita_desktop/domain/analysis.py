@@ -125,6 +125,29 @@ class Analysis:
     def below_target_of(self, instrument: str) -> BelowTarget | None:
         return next((b for b in self.below_target if b.instrument == instrument), None)
 
+    def shown_parts(self) -> tuple[PartRow, ...]:
+        """The instrument parts as tables and charts show them: an instrument none of whose
+        parts has a score this year, but which has a score of its own (computed from its
+        indicators: ๒๕๖๔ files hold only indicators), is one row with the instrument's figures."""
+        rows: list[PartRow] = []
+        for inst in self.instruments:
+            parts = [p for p in self.parts if p.instrument == inst.code]
+            if inst.score is not None and all(p.score is None for p in parts):
+                rows.append(
+                    PartRow(
+                        inst.code,
+                        inst.name,
+                        inst.code,
+                        inst.code,
+                        inst.previous,
+                        inst.score,
+                        inst.diff,
+                    )
+                )
+            else:
+                rows += parts
+        return tuple(rows)
+
     def items_of(self, indicator: int) -> tuple[ItemRow, ...]:
         return tuple(item for item in self.items if item.indicator == indicator)
 

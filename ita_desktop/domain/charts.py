@@ -111,26 +111,15 @@ def overall_chart(analysis: Analysis, *, digits: Digits = "thai") -> BarChart:
 def instruments_chart(analysis: Analysis, *, digits: Digits = "thai") -> BarChart:
     """The instrument parts as the NACC prints them (IIT, EIT ส่วนที่ ๑, EIT ส่วนที่ ๒, OIT).
 
-    An instrument whose parts have no figure in either year falls back to its computed score
-    (e.g. ๒๕๖๔ files hold only indicators).
+    An instrument without part scores shows its own (Analysis.shown_parts).
     """
     labels, names, previous, current = [], [], [], []
-    for instrument in analysis.instruments:
-        parts = [p for p in analysis.parts if p.instrument == instrument.code]
-        if any(p.score is not None or p.previous is not None for p in parts):
-            for part in parts:
-                whole = part.code == instrument.code  # an instrument without parts
-                labels.append(
-                    part.code if whole else part_label(part.code, part.name, part.label, digits)
-                )
-                names.append(part.name)
-                previous.append(part.previous)
-                current.append(part.score)
-        else:
-            labels.append(instrument.code)
-            names.append(instrument.name)
-            previous.append(instrument.previous)
-            current.append(instrument.score)
+    for part in analysis.shown_parts():
+        whole = part.code == part.instrument  # an instrument without parts
+        labels.append(part.code if whole else part_label(part.code, part.name, part.label, digits))
+        names.append(part.name)
+        previous.append(part.previous)
+        current.append(part.score)
     return BarChart(
         title="คะแนนรายแบบวัด",
         categories=tuple(labels),

@@ -43,18 +43,13 @@ def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _part(part: PartRow, analysis: Analysis) -> dict:
-    """A part's row; an instrument scored as one part (older years) takes the instrument's
-    figures, which the analysis computes from its indicators when none was entered."""
-    row = part
-    if part.score is None and part.code == part.instrument:
-        row = analysis.instrument(part.instrument) or part
+def _part(part: PartRow) -> dict:
     return {
         "code": part.code,
         "name": part.label,
-        "score": _num(row.score),
-        "previous": _num(row.previous),
-        "diff": _num(row.diff),
+        "score": _num(part.score),
+        "previous": _num(part.previous),
+        "diff": _num(part.diff),
     }
 
 
@@ -75,7 +70,7 @@ def summary(db: Database, *, office_id: int, year: int) -> dict:
             "diff": _num(a.overall.diff),
             "computed": _num(a.overall.computed),
         },
-        "instruments": [_part(p, a) for p in a.parts],
+        "instruments": [_part(p) for p in a.shown_parts()],
         "indicators": [
             {
                 "number": i.number,

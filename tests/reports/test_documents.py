@@ -196,3 +196,16 @@ def test_progress_000_header_above_every_continued_table(pdfs):
         flat = pdf.page_flat(page)
         if "ทุกส่วนราชการ" in flat or "สำนักปลัด" in flat:
             assert "ผลการดำเนินการ" in flat and "ดำเนินการแล้ว" in flat
+
+
+def test_the_default_analysis_table_shows_the_instruments_the_chart_shows(tmp_path):
+    """Seed 004 (๒๕๖๔) holds only indicator scores: table ๑ prints each instrument's score
+    computed from them, as its chart does, not a dash."""
+    from ita_desktop.services.reports import build_document
+    from reports.test_documents_support import seed_database
+
+    db, office_id = seed_database(tmp_path, "004")
+    pdf = Pdf(build_document(db, kind="analysis", office_id=office_id, year=2564), tmp_path)
+    db.close()
+    for code, score in (("IIT", "๘๗.๙๘"), ("EIT", "๘๒.๑๘"), ("OIT", "๖๐.๗๘")):
+        assert f"{code}-{score}-" in pdf.flat  # the row: code, no figure for ๒๕๖๓, score, no diff

@@ -62,7 +62,7 @@ def _parts(data: DocumentData, total_row: bool) -> list[Row]:
             "score": data.num(p.score),
             "diff": data.diff(p.diff),
         }
-        for p in analysis.parts
+        for p in analysis.shown_parts()
     ]
     if total_row:
         o = analysis.overall

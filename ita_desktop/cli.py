@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     self_test.add_argument(
         "--self-test", action="store_true", default=argparse.SUPPRESS, help=self_test_help
     )
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="คำสั่ง")
 
     sub.add_parser("gui", parents=[common, self_test], help="เปิดหน้าต่างโปรแกรม")
     sub.add_parser("demo", parents=[common], help="สร้างหน่วยงานตัวอย่าง")
@@ -55,10 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     summ.add_argument("--json", action="store_true")
 
     crit = sub.add_parser("criteria", parents=[common], help="เกณฑ์การประเมินรายปี")
-    crit_sub = crit.add_subparsers(dest="criteria_command", required=True)
-    crit_sub.add_parser("list", parents=[common])
-    show = crit_sub.add_parser("show", parents=[common])
-    show.add_argument("year", type=int)
+    crit_sub = crit.add_subparsers(dest="criteria_command", metavar="คำสั่งย่อย", required=True)
+    crit_sub.add_parser("list", parents=[common], help="ปีที่มีเกณฑ์ (ที่มากับโปรแกรมและที่แก้ไขไว้)")
+    show = crit_sub.add_parser("show", parents=[common], help="แสดงเกณฑ์ของปีหนึ่ง")
+    show.add_argument("year", type=int, metavar="ปี", help="ปีงบประมาณ พ.ศ. เช่น 2568")
 
     from ita_desktop.cli_reports import add_report_commands
 

@@ -42,7 +42,7 @@ def add_report_commands(sub, common) -> None:
     report.add_argument("-o", "--output", help="ไฟล์ PDF ที่จะบันทึก")
 
     layouts = sub.add_parser("layouts", parents=[common], help="รูปแบบเอกสารที่มี")
-    layouts_sub = layouts.add_subparsers(dest="layouts_command", required=True)
+    layouts_sub = layouts.add_subparsers(dest="layouts_command", metavar="คำสั่งย่อย", required=True)
     listing = layouts_sub.add_parser("list", parents=[common], help="แสดงรูปแบบเอกสารทั้งหมด")
     listing.add_argument("--kind", help="เฉพาะเอกสารประเภทนี้")
 

@@ -127,7 +127,9 @@ def test_python_dash_m_runs_the_cli(db_path):
         (["summary"], "ผิดพลาด: ยังไม่ได้ระบุ --year"),
         (["summary", "--year", "2568", "--bogus"], "ผิดพลาด: ไม่รู้จัก --bogus"),
         (["summary", "--year"], "--year: ต้องตามด้วยค่าหนึ่งค่า"),
-        (["frobnicate"], "ไม่มีตัวเลือก 'frobnicate'"),
+        (["frobnicate"], "คำสั่ง: ไม่มีตัวเลือก 'frobnicate'"),
+        (["criteria"], "ผิดพลาด: ยังไม่ได้ระบุ คำสั่งย่อย"),
+        (["criteria", "show", "สองพัน"], "ปี: ค่า 'สองพัน' ใช้ไม่ได้"),
     ],
 )
 def test_a_mistyped_command_is_explained_in_thai(capsys, args, thai):

@@ -22,6 +22,7 @@ COLUMNS = ("มาตรการ", "สถานะ", "วันที่ดำ
 STATUS, DATE, RESULTS, OUTCOME, REMARK = 1, 2, 3, 4, 5
 STATUS_COLORS = dict(zip(STATUSES, ("#1b5e20", "#8a5a00", "#b3261e"), strict=True))
 MISSING_COLOR = "#6b6b6b"
+NOT_RECORDED = "(ยังไม่บันทึก)"
 MEASURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -139,7 +140,7 @@ class ProgressModel(QAbstractTableModel):
             text = row.measure.measure or row.measure.issue or "(ยังไม่ได้กรอกมาตรการ)"
             return self.wrapped.get(text, text)
         if column == STATUS:
-            return p.status if row.recorded else f"{p.status} (ยังไม่บันทึก)"
+            return p.status if row.recorded else f"{p.status} {NOT_RECORDED}"
         if column == DATE:
             if p.date_done is None:
                 return ""

@@ -3,16 +3,27 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+)
 
 from ita_desktop.domain.records import Measure, Progress
 from ita_desktop.services import offices, plans
 from ita_desktop.storage.database import open_database
 from ita_desktop.ui.pages.progress_page import ProgressPage, load_progress_view
+from ita_desktop.ui.progress_delegates import PADDING, share_widths
 from ita_desktop.ui.progress_model import (
+    COLUMNS,
     DATE,
     OUTCOME,
+    REMARK,
     RESULTS,
     STATUS,
     OpenFilter,
@@ -20,9 +31,18 @@ from ita_desktop.ui.progress_model import (
     ProgressRow,
     results_from_text,
 )
+from ita_desktop.ui.session import Session
 from ita_desktop.ui.widgets.thai_text import plain
 from tests.builders import sample_office
-from tests.ui.page_helpers import close, open_page, prepare_demo, save_grab, type_text
+from tests.ui.page_helpers import (
+    Harness,
+    close,
+    open_page,
+    prepare_demo,
+    save_grab,
+    thai_fonts,
+    type_text,
+)
 
 
 def _progress(harness, qtbot, plan_id, round_):
@@ -167,6 +187,115 @@ def test_the_open_filter_and_the_demo_dashboard(qtbot, db_path):
         save_grab(harness.window, "gui-progress.png")
     finally:
         close(harness)
+
+
+# The main window's navigation list takes about 175 px: a page this wide is a 1024-px window.
+PAGE_IN_1024 = (850, 700)
+
+
+def _needed_height(table, row: int) -> int:
+    """The row's tallest cell: its text wrapped at the column's width, with the cell padding."""
+    metrics = table.fontMetrics()
+    focus = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    needs = [table.verticalHeader().sectionSizeHint(row)]
+    for column in range(len(COLUMNS)):
+        text = table.model().index(row, column).data() or ""
+        width = table.columnWidth(column) - 1 - 2 * (focus + 1)
+        bounds = metrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        needs.append(bounds.height() + PADDING)
+    return max(needs)
+
+
+def _rows_fitted(qtbot, table) -> None:
+    qtbot.waitUntil(lambda: not table.row_timer.isActive())
+    for row in range(table.model().rowCount()):
+        assert abs(table.rowHeight(row) - _needed_height(table, row)) <= 4, row
+
+
+def test_row_heights_follow_the_column_widths(qtbot, db_path):
+    office_id = prepare_demo(db_path)
+    harness = open_page(qtbot, ProgressPage, db_path, office_id, 2569, size=PAGE_IN_1024)
+    try:
+        window, table = harness.window, harness.page.table
+        _rows_fitted(qtbot, table)
+        narrow = [table.rowHeight(r) for r in range(table.model().rowCount())]
+        window.resize(1200, 768)
+        qtbot.waitUntil(lambda: table.viewport().width() > 1000)
+        _rows_fitted(qtbot, table)
+        assert sum(table.rowHeight(r) for r in range(len(narrow))) < sum(narrow)
+        model = harness.page.model
+        remark = "รอผลการตรวจสอบจากสำนักงานตรวจเงินแผ่นดิน คาดว่าจะได้รับภายในเดือนกันยายน " * 3
+        assert model.setData(model.index(3, REMARK), remark)
+        _rows_fitted(qtbot, table)
+        harness.idle(qtbot)  # saved, and the page reloaded with the new text
+        _rows_fitted(qtbot, table)
+        assert table.rowHeight(3) > narrow[3]
+        # A column dragged wider: the rows follow once, after the last step of the drag.
+        fits = []
+        table.resizeRowsToContents = lambda: fits.append(1)
+        for width in (200, 260, 320):
+            table.horizontalHeader().resizeSection(0, width)
+        assert fits == [] and table.row_timer.isActive()
+        qtbot.waitUntil(lambda: not table.row_timer.isActive())
+        assert fits == [1]
+    finally:
+        close(harness)
+
+
+def test_rows_fit_when_the_page_is_first_shown(qtbot, db_path):
+    """The window opens on another page; this one loads its data hidden, then is chosen."""
+    office_id = prepare_demo(db_path)
+    thai_fonts()
+    session, stack = Session(db_path), QUndoStack()
+    window, pages = QMainWindow(), QStackedWidget()
+    pages.addWidget(QLabel("หน่วยงาน"))
+    page = ProgressPage(session, stack)
+    pages.addWidget(page)
+    window.setCentralWidget(pages)
+    window.resize(1200, 768)
+    qtbot.addWidget(window)
+    page.set_context(office_id, 2569)
+    window.show()
+    qtbot.waitExposed(window)
+    harness = Harness(window, page, session, stack)
+    try:
+        harness.idle(qtbot)
+        assert page.model.rowCount() == 13
+        pages.setCurrentWidget(page)  # which also reloads it
+        harness.idle(qtbot)
+        _rows_fitted(qtbot, page.table)
+    finally:
+        close(harness)
+
+
+@pytest.mark.parametrize("size", [PAGE_IN_1024, (1190, 768), (1745, 1000)])
+def test_every_column_is_visible_without_scrolling_sideways(qtbot, db_path, size):
+    office_id = prepare_demo(db_path)
+    harness = open_page(qtbot, ProgressPage, db_path, office_id, 2569, size=size)
+    try:
+        table = harness.page.table
+        header = table.horizontalHeader()
+        assert header.length() == table.viewport().width()
+        assert table.horizontalScrollBar().maximum() == 0
+        widths = [header.sectionSize(c) for c in range(len(COLUMNS))]
+        assert all(w >= header.sectionSizeHint(c) for c, w in enumerate(widths)), widths
+        line = table.fontMetrics().height()
+        assert widths[0] >= 10 * line, widths  # the measure wraps into a few lines, not seven
+        assert widths[0] >= widths[OUTCOME] and widths[RESULTS] >= widths[OUTCOME], widths
+        _rows_fitted(qtbot, table)
+        save_grab(harness.window, f"gui-progress-{size[0]}.png")
+    finally:
+        close(harness)
+
+
+def test_the_text_columns_share_the_room_above_their_minimums():
+    shares, minimums = {0: 3, 1: 2, 2: 1}, {0: 100, 1: 50, 2: 80}
+    assert share_widths(600, shares, minimums) == {0: 300, 1: 200, 2: 100}
+    widths = share_widths(400, shares, minimums)
+    assert widths[2] == 80 and sum(widths.values()) == 400 and widths[0] > widths[1]
+    assert share_widths(100, shares, minimums) == minimums  # too narrow: scroll sideways
 
 
 def test_a_year_without_a_plan_says_so(qtbot, db_path):

@@ -5,14 +5,11 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,16 +19,8 @@ from ita_desktop.i18n.thai import format_count, format_round_period, format_year
 from ita_desktop.services import plan_builder, plans
 from ita_desktop.ui.commands import push_edit
 from ita_desktop.ui.pages.base import Page
-from ita_desktop.ui.progress_delegates import (
-    DateDelegate,
-    PaddedDelegate,
-    StatusDelegate,
-    TextDelegate,
-)
+from ita_desktop.ui.progress_delegates import ProgressTable
 from ita_desktop.ui.progress_model import (
-    COLUMNS,
-    DATE,
-    STATUS,
     STATUS_COLORS,
     OpenFilter,
     ProgressModel,
@@ -152,7 +141,7 @@ class ProgressPage(Page):
         self.model.dataChanged.connect(lambda *_: self._show_counts(self.model.counts()))
         self.proxy = OpenFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = self._build_table()
+        self.table = ProgressTable(self.proxy)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
@@ -165,35 +154,6 @@ class ProgressPage(Page):
         self.empty.setStyleSheet(HINT_STYLE + " font-size: 13pt;")
         layout.addWidget(self.empty, 1)
         self._show(None)
-
-    def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("progressTable")
-        table.setModel(self.proxy)
-        table.setWordWrap(True)
-        table.setAlternatingRowColors(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        table.setItemDelegate(PaddedDelegate(table))
-        table.setItemDelegateForColumn(STATUS, StatusDelegate(table))
-        table.setItemDelegateForColumn(DATE, DateDelegate(table))
-        text = TextDelegate(table)
-        for column in range(DATE + 1, len(COLUMNS)):
-            table.setItemDelegateForColumn(column, text)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 170), (2, 120), (3, 260), (4, 180), (5, 140)):
-            header.resizeSection(column, width)
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.dataChanged):
-            signal.connect(lambda *_: table.resizeRowsToContents())
-        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
-        return table
 
     # -- loading -----------------------------------------------------------------------------
 

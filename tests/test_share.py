@@ -67,11 +67,27 @@ def test_preview_lists_differing_figures_and_keep_mine_keeps_them(exported, tmp_
     preview = share.preview_import(db, share.read_share_file(exported))
     entry = next(e for e in preview.entries if e.kind == "assessment")
     assert entry.status == "differs"
-    assert any("ตัวชี้วัดที่ 4" in d and "90" in d and "99.45" in d for d in entry.details)
+    # Scores read as everywhere else: two decimals, though the clerk typed '90'.
+    assert "คะแนนตัวชี้วัดที่ 4: ในเครื่อง 90.00 / ในไฟล์ 99.45" in entry.details
     share.apply_import(db, preview, take=set())
     assert results.find_assessment(db, 1, 2568).value("indicator", "4") == 90
     share.apply_import(db, preview, take={("assessment", 2568)})
     assert str(results.find_assessment(db, 1, 2568).value("indicator", "4")) == "99.45"
+
+
+def test_preview_names_a_differing_previous_year_score(exported, tmp_path):
+    db, _ = import_into(exported, tmp_path / "t.sqlite")
+    from ita_desktop.services import results
+
+    aid = results.find_assessment(db, 1, 2568).id
+    results.set_score(
+        db, assessment_id=aid, scope="indicator", key="4", value="88.5", previous=True
+    )
+    preview = share.preview_import(db, share.read_share_file(exported))
+    entry = next(e for e in preview.entries if e.kind == "assessment")
+    assert [d for d in entry.details if "ตัวชี้วัดที่ 4" in d] == [
+        "คะแนนปีที่แล้ว ตัวชี้วัดที่ 4: ในเครื่อง 88.50 / ในไฟล์ 98.62"
+    ]
 
 
 def test_dry_run_preview_writes_nothing(exported, tmp_path):

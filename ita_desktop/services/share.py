@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from ita_desktop.domain.records import ROUNDS, Assessment, Office, Plan, PollAnswer, Signatory
 from ita_desktop.domain.serialize import criteria_to_data, plain
 from ita_desktop.errors import UserError
+from ita_desktop.i18n.thai import format_number
 from ita_desktop.services import share_format
 from ita_desktop.services.offices import logo_mime
 from ita_desktop.services.share_check import decode_logo, parse_content, to_measure, to_progress
@@ -218,11 +219,16 @@ def _differences(mine: dict, theirs: dict) -> list[str]:
         b = {(s["scope"], s["key"]): (s["value"], s["previous"]) for s in theirs["scores"]}
         names = {"overall": "ภาพรวม", "part": "แบบวัด", "indicator": "ตัวชี้วัดที่", "item": "ข้อ"}
         for key in sorted(set(a) | set(b), key=lambda k: (_SCOPE_ORDER[k[0]], _natural(k[1]))):
-            if a.get(key) != b.get(key):
-                mine_v = (a.get(key) or ("-", None))[0] or "-"
-                file_v = (b.get(key) or ("-", None))[0] or "-"
-                label = f"{names[key[0]]} {key[1]}".strip()
-                details.append(f"คะแนน{label}: ในเครื่อง {mine_v} / ในไฟล์ {file_v}")
+            here, there = a.get(key) or (None, None), b.get(key) or (None, None)
+            label = f"{names[key[0]]} {key[1]}".strip()
+            for which, word in ((0, "คะแนน"), (1, "คะแนนปีที่แล้ว ")):
+                if here[which] != there[which]:
+                    # Two decimals like every score on screen (typed '90' shows as '90.00');
+                    # Arabic digits here, the window turns them Thai.
+                    mine_v, file_v = (
+                        format_number(v[which], digits="arabic") for v in (here, there)
+                    )
+                    details.append(f"{word}{label}: ในเครื่อง {mine_v} / ในไฟล์ {file_v}")
     for name, value in theirs.items():
         if name != "scores" and mine.get(name) != value:
             details.append(f"{_FIELD_NAMES.get(name, name)} ต่างกัน")

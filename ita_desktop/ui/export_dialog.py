@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -110,6 +111,8 @@ class ExportDialog(QDialog):
         browse = QPushButton("เลือกที่บันทึก…")
         browse.clicked.connect(self._on_browse_clicked)
         where = QWidget()
+        # Fixed height: a taller row would centre the path box far below its label.
+        where.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(where)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.path_edit, 1)
@@ -130,8 +133,9 @@ class ExportDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addLayout(form, 1)
+        layout.addLayout(form)
         layout.addWidget(self.note)
+        layout.addStretch(1)  # spare height goes above the buttons, not between the rows
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("ส่งออก", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
@@ -140,7 +144,8 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 340)
+        self._fit_year_list()
+        self._fit_height(640)
         self.session.call(load_offices, self._on_loaded, on_error=self._on_failed)
 
     # -- choices -----------------------------------------------------------------------------
@@ -160,8 +165,15 @@ class ExportDialog(QDialog):
         wanted = self.office_box.findData(self._wanted[0])
         self.office_box.setCurrentIndex(max(wanted, 0))
         self._on_office_changed()
+        self._fit_height(self.width())  # the year list now has its rows
         if not offices:
             self.note.setText("ไฟล์ข้อมูลนี้ยังไม่มีหน่วยงาน จึงยังไม่มีอะไรให้ส่งออก")
+
+    def _fit_height(self, width: int) -> None:
+        """As tall as the content at ``width`` (the wrapped intro included): no empty band."""
+        self.layout().activate()  # drops the nested form's stale height-for-width
+        height = self.heightForWidth(width)
+        self.resize(width, height if height > 0 else self.sizeHint().height())
 
     def office(self) -> OfficeYears | None:
         index = self.office_box.currentIndex()
@@ -180,11 +192,19 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.year_list.addItem(item)
         self.year_list.blockSignals(False)
-        rows = max(3, min(8, self.year_list.count()))
-        row_height = self.year_list.sizeHintForRow(0) if self.year_list.count() else 24
-        self.year_list.setFixedHeight(rows * row_height + 2 * self.year_list.frameWidth() + 6)
+        self._fit_year_list()
         years = office.years if office else []
         self.set_years([self._wanted[1]] if self._wanted[1] in years else years)
+
+    def _fit_year_list(self) -> None:
+        """Three to eight rows high, whatever the dialog's height: no empty list, no scrolling."""
+        rows = max(3, min(8, self.year_list.count()))
+        row_height = (
+            self.year_list.sizeHintForRow(0)
+            if self.year_list.count()
+            else self.year_list.fontMetrics().height() + 4
+        )
+        self.year_list.setFixedHeight(rows * row_height + 2 * self.year_list.frameWidth() + 6)
 
     def set_years(self, years: list[int]) -> None:
         self.year_list.blockSignals(True)

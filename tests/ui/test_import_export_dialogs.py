@@ -2,7 +2,7 @@
 per year, one transaction, a backup first; a refused file changes nothing."""
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QFormLayout, QMessageBox
 
 from ita_desktop.services import backups, results, share, share_format
 from ita_desktop.storage.database import open_database
@@ -85,7 +85,7 @@ def test_preview_shows_new_identical_and_differing_figures_before_writing(
     ]
     differs = dialog.tree.topLevelItem(1)
     details = [differs.child(i).text(0) for i in range(differs.childCount())]
-    assert "คะแนนตัวชี้วัดที่ ๔: ในเครื่อง ๙๐ / ในไฟล์ ๙๙.๔๕" in details
+    assert "คะแนนตัวชี้วัดที่ ๔: ในเครื่อง ๙๐.๐๐ / ในไฟล์ ๙๙.๔๕" in details
     assert NOT_UNDOABLE in [label.text() for label in dialog.findChildren(type(dialog.summary))]
     assert dialog.summary.text() == "เมื่อกด “นำเข้า” จะเพิ่ม ๑ รายการ"
     dialog.choose("assessment", 2568, take_file=True)
@@ -193,6 +193,35 @@ def test_export_dialog_writes_a_file_that_imports_identically(qtbot, tmp_path, d
     _apply(qtbot, other, fresh)
     assert read_file(empty, _indicator_4) == read_file(db_path, _indicator_4)
     assert read_file(empty, _plan_years) == [2569]
+
+
+def test_export_dialog_keeps_each_label_beside_its_field(qtbot, tmp_path, db_path):
+    sample_file(db_path)
+    window = open_window(qtbot, db_path, tmp_path)
+    dialog = open_export_dialog(window)
+    qtbot.waitUntil(lambda: dialog.office_box.count() == 1, timeout=10_000)
+    qtbot.waitExposed(dialog)
+    form = dialog.findChild(QFormLayout)
+    where = dialog.path_edit.parentWidget()
+    label = form.labelForField(where)
+    assert label.text() == "บันทึกเป็น"
+
+    def apart() -> float:
+        field = dialog.path_edit.mapTo(dialog, dialog.path_edit.rect().center())
+        return abs(label.geometry().center().y() - field.y())
+
+    # Opened as tall as its content: no empty band anywhere, the path box on its label's line.
+    assert dialog.height() <= dialog.heightForWidth(dialog.width()) + 1
+    assert apart() <= 4
+    assert where.geometry().top() - dialog.year_list.geometry().bottom() <= 12
+    # Made taller, the room goes above the buttons, not between a label and its field.
+    dialog.resize(dialog.width(), dialog.height() + 200)
+    qtbot.waitUntil(lambda: dialog.height() > 400)
+    QApplication.processEvents()
+    assert apart() <= 4
+    assert where.geometry().top() - dialog.year_list.geometry().bottom() <= 12
+    save_grab(dialog, "export-dialog.png")
+    dialog.reject()
 
 
 def test_default_share_file_names():

@@ -90,29 +90,42 @@ class YearPage(QWizardPage):
 
 
 class CriteriaChoicePage(QWizardPage):
-    """Which criteria the chosen year uses: its own, or a draft copy of another year's."""
+    """Which criteria the chosen year uses: its own (stated, nothing to choose), or a draft copy
+    of another year's, chosen from the list."""
 
     def __init__(self, criteria: dict[int, Criteria], parent: QWidget | None = None):
         super().__init__(parent)
         self.criteria = criteria
         self.setTitle("เกณฑ์การประเมิน")
+        self.setSubTitle("ตัวชี้วัดและข้อคำถามที่ใช้กับผลการประเมินของปีงบประมาณที่เลือก")
+        self.chosen = QLabel()
+        self.chosen.setObjectName("criteriaChosen")
+        self.chosen.setWordWrap(True)
+        self.chosen.setStyleSheet(
+            "QLabel { font-weight: bold; background: palette(base); padding: 8px;"
+            " border: 1px solid palette(mid); border-radius: 3px; }"
+        )
         self.explain = QLabel()
         self.explain.setObjectName("criteriaExplain")
         self.explain.setWordWrap(True)
+        self.years_label = QLabel("ปีต้นแบบที่จะคัดลอกเกณฑ์มา")
         self.years = QListWidget()
         self.years.setObjectName("criteriaYears")
+        self.years_label.setBuddy(self.years)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.chosen)
         layout.addWidget(self.explain)
+        layout.addSpacing(6)
+        layout.addWidget(self.years_label)
         layout.addWidget(self.years, 1)
+        layout.addStretch(0)  # takes the height only while the list is hidden
         self.years.currentItemChanged.connect(lambda *_: self._explain())
 
     def initializePage(self) -> None:
         year = self.field_year()
         self.years.clear()
         for each in sorted(self.criteria, reverse=True):
-            c = self.criteria[each]
-            text = f"{format_year(each)} — {c.title}" + ("  (ฉบับร่าง)" if c.provisional else "")
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(f"{format_year(each)} — {self._name(each)}")
             item.setData(Qt.ItemDataRole.UserRole, each)
             self.years.addItem(item)
         earlier = [y for y in self.criteria if y <= year] or list(self.criteria)
@@ -120,8 +133,16 @@ class CriteriaChoicePage(QWizardPage):
         for row in range(self.years.count()):
             if self.years.item(row).data(Qt.ItemDataRole.UserRole) == chosen:
                 self.years.setCurrentRow(row)
-        self.years.setEnabled(year not in self.criteria)
+        # A year with its own criteria has nothing to choose: say which, rather than show a
+        # disabled (pale, hard to read) list.
+        own = year in self.criteria
+        for widget in (self.years_label, self.years):
+            widget.setVisible(not own)
         self._explain()
+
+    def _name(self, year: int) -> str:
+        c = self.criteria[year]
+        return c.title + ("  (ฉบับร่าง)" if c.provisional else "")
 
     def field_year(self) -> int:
         return self.wizard().year_page.year.value()
@@ -132,7 +153,10 @@ class CriteriaChoicePage(QWizardPage):
 
     def _explain(self) -> None:
         year, source = self.field_year(), self.source_year()
-        if year in self.criteria:
+        own = year in self.criteria
+        self.chosen.setText(self._name(year) if own else "")
+        self.chosen.setVisible(own)  # else the list shows the choice, selected
+        if own:
             draft = self.criteria[year].provisional
             note = " ซึ่งยังเป็นฉบับร่าง ตรวจทานข้อคำถามได้ในหน้าเกณฑ์การประเมิน" if draft else ""
             text = f"ใช้เกณฑ์การประเมินของปี {format_year(year)} ที่มากับโปรแกรม{note}"

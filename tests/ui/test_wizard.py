@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from ita_desktop.services import offices, results
 from ita_desktop.services.criteria import criteria_for_year, shipped_criteria
 from ita_desktop.ui.wizard import NewFileWizard
+from tests.ui.gallery import save_grab
 from tests.ui.shell_helpers import idle, open_window, read_file, sample_file, type_text
 
 
@@ -38,6 +39,12 @@ def test_the_wizard_creates_the_file_office_and_year_and_opens_it(qtbot, tmp_pat
     page = wizard.criteria_page
     assert wizard.currentPage() is page
     assert page.explain.text() == "ใช้เกณฑ์การประเมินของปี ๒๕๖๘ ที่มากับโปรแกรม"
+    # Nothing to choose: the criteria it will use, said plainly, not a pale disabled list.
+    assert page.chosen.isVisible()
+    assert page.chosen.text() == shipped_criteria()[2568].title
+    assert not page.years.isVisible()
+    # Its title sits in the header with a subtitle, like the steps before it.
+    assert all(wizard.page(i).subTitle() for i in wizard.pageIds())
     listed = [page.years.item(r).text() for r in range(page.years.count())]
     assert len(listed) == len(shipped_criteria())
     assert any(t.startswith("๒๕๖๙ — ") and t.endswith("(ฉบับร่าง)") for t in listed)
@@ -80,6 +87,10 @@ def test_a_year_without_criteria_gets_a_draft_copy_of_an_earlier_year(qtbot, tmp
     latest = max(shipped_criteria())
     assert page.source_year() == latest
     assert "ยังไม่มีเกณฑ์ของปี ๒๕๘๐" in page.explain.text()
+    # A choice to make: the list, enabled, its selected row drawn as selected.
+    assert page.years.isVisible() and page.years.isEnabled() and not page.chosen.isVisible()
+    assert page.years.currentItem().isSelected()
+    save_grab(wizard, "wizard-criteria-copy.png")
     page.years.setCurrentRow(page.years.count() - 1)  # the oldest year as the template
     oldest = min(shipped_criteria())
     assert page.source_year() == oldest

@@ -29,6 +29,7 @@ from ita_desktop.ui.widgets.labels import spaced_lines
 from ita_desktop.ui.widgets.table_model import CENTER, RIGHT, Column, FittedTableView, RowsModel
 
 UP, DOWN = "#1e6b34", "#a93226"
+CHART_STRETCH = (1, 2, 4)  # overall, instruments, indicators: about the room their bars need
 
 
 def _diff_color(diff) -> str | None:
@@ -75,10 +76,13 @@ class AnalysisPage(Page):
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(4, 0, 12, 12)
         self.charts = [ChartWidget() for _ in range(3)]
-        charts = QHBoxLayout()
-        for chart, stretch in zip(self.charts, (1, 2, 4), strict=True):
-            charts.addWidget(chart, stretch)
-        self.body.addLayout(charts)
+        self.chart_row = QHBoxLayout()
+        for chart, stretch in zip(self.charts, CHART_STRETCH, strict=True):
+            self.chart_row.addWidget(chart, stretch)
+        self.chart_rows = QVBoxLayout()
+        self.chart_rows.addLayout(self.chart_row)
+        self.body.addLayout(self.chart_rows)
+        self.indicators_below = False
 
         self.parts_model = RowsModel(
             [
@@ -182,6 +186,7 @@ class AnalysisPage(Page):
         analysis = data.analysis
         for widget, chart in zip(self.charts, data.charts, strict=True):
             widget.set_chart(chart)
+        self._arrange_charts()
         years = (format_year(analysis.previous_year), format_year(analysis.year))
         for model in (self.parts_model, self.indicators_model):
             for column, year in ((1, years[0]), (2, years[1])):
@@ -213,6 +218,34 @@ class AnalysisPage(Page):
             panel.draft_used.connect(self._on_draft_used)
             self.panels_box.addWidget(panel)
             self.panels[view.key] = panel
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange_charts()
+
+    def _arrange_charts(self) -> None:
+        """The indicators chart takes a row of its own when, beside the other two, its figures
+        would no longer fit across (narrow windows): turned upright they are hard to read."""
+        overall, instruments, indicators = self.charts
+        margins = self.body.contentsMargins()
+        spacing = self.chart_row.spacing()
+        # Always allow for the scroll bar: its coming and going must not flip the rows.
+        scroll_bar = self.scroll.verticalScrollBar().sizeHint().width()
+        width = self.scroll.width() - scroll_bar - margins.left() - margins.right() - 2 * spacing
+        # How QHBoxLayout shares the row: by stretch, no chart below its minimum width.
+        first = max(overall.minimumWidth(), width * CHART_STRETCH[0] / sum(CHART_STRETCH))
+        share = CHART_STRETCH[1] / sum(CHART_STRETCH[1:])
+        second = max(instruments.minimumWidth(), (width - first) * share)
+        below = width - first - second < indicators.needed_width()
+        if below == self.indicators_below:
+            return
+        self.indicators_below = below
+        if below:
+            self.chart_row.removeWidget(indicators)
+            self.chart_rows.addWidget(indicators)
+        else:
+            self.chart_rows.removeWidget(indicators)
+            self.chart_row.addWidget(indicators, CHART_STRETCH[2])
 
     def _item_text(self, row: ItemRow) -> str:
         return self._item_texts.get(row.code, row.text)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QSplitter
 from ita_desktop.services import results
 from ita_desktop.storage.database import open_database
 from ita_desktop.ui.pages.analysis_page import AnalysisPage
+from ita_desktop.ui.pages.analysis_texts import TEXT_LINES
 from ita_desktop.ui.pages.results_page import ResultsPage
 from tests.ui.page_helpers import (
     open_page,
@@ -173,6 +174,31 @@ def test_a_mark_shows_when_the_draft_changed_since_it_was_used(page, qtbot):
     harness.idle(qtbot)
     assert panel.mark.isVisible()
     assert panel.box.toPlainText() != panel.view.draft  # the clerk's text is left as it was
+
+
+def whole_lines(box) -> float:
+    """Lines of text the box shows at once (the editor keeps one spare pixel under the last)."""
+    return (box.viewport().height() - 1) / box.fontMetrics().lineSpacing()
+
+
+def test_the_clerks_text_shows_whole_lines_and_follows_the_width(page, qtbot):
+    box = page.page.panels["indicator:4"].box
+    assert whole_lines(box) == TEXT_LINES[0]  # empty: room to start typing
+    box.set_saved_text("\n".join(f"- ข้อ i{n} ควรชี้แจงผู้รับบริการ" for n in range(1, 7)))
+    qtbot.waitUntil(lambda: whole_lines(box) == 6)
+    assert box.verticalScrollBar().maximum() == 0
+    sentence = "บุคลากรบางส่วนยังเห็นว่ามีการนำทรัพย์สินของราชการไปใช้เพื่อประโยชน์ส่วนตัว "
+    box.set_saved_text(sentence * 6)  # one paragraph: how many lines depends on the width
+    qtbot.waitUntil(
+        lambda: whole_lines(box).is_integer() and box.verticalScrollBar().maximum() == 0
+    )
+    wide = whole_lines(box)
+    page.window.resize(900, 800)
+    qtbot.waitUntil(lambda: whole_lines(box).is_integer() and whole_lines(box) > wide)
+    assert box.verticalScrollBar().maximum() == 0
+    box.set_saved_text(sentence * 40)
+    qtbot.waitUntil(lambda: whole_lines(box) == TEXT_LINES[1])  # then it scrolls, by whole lines
+    assert box.verticalScrollBar().maximum() > 0
 
 
 def test_screenshot_of_the_demo_office(qtbot, db_path):

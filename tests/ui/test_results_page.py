@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from ita_desktop.services import results
 from ita_desktop.storage.database import open_database
+from ita_desktop.ui.pages.results_figures import FigureGrid
 from ita_desktop.ui.pages.results_page import ResultsPage
+from ita_desktop.ui.pages.results_texts import TEXT_LINES
 from ita_desktop.ui.widgets.table_model import Column, RowsModel
 from tests.builders import fill_sample_year, small_criteria
 from tests.ui.page_helpers import (
@@ -273,6 +275,59 @@ def test_texts_and_the_poll_are_saved_as_typed_and_undoable(page, qtbot):
     saved = _assessment(harness, qtbot)
     assert saved.recommendations == {} and saved.poll == []
     assert box.toPlainText() == ""
+
+
+def whole_lines(box) -> float:
+    """Lines of text the box shows at once (the editor keeps one spare pixel under the last)."""
+    return (box.viewport().height() - 1) / box.fontMetrics().lineSpacing()
+
+
+def test_a_recommendation_box_shows_all_its_lines_whole_without_a_scroll_bar(page, qtbot):
+    box = page.page.form.texts.recommendations["IIT"]
+    box.set_saved_text("\n".join(f"ข้อ i{n} ผู้รับผิดชอบควรชี้แจงให้บุคลากรทราบ" for n in range(1, 7)))
+    qtbot.waitUntil(lambda: whole_lines(box) == 6)
+    assert box.verticalScrollBar().maximum() == 0
+
+
+def test_a_recommendation_box_follows_its_wrapped_text_when_the_window_is_resized(page, qtbot):
+    box = page.page.form.texts.recommendations["EIT"]
+    sentence = "หน่วยงานควรเผยแพร่ข้อมูลการใช้ทรัพย์สินของราชการให้บุคลากรทุกคนทราบอย่างทั่วถึง "
+    box.set_saved_text(sentence * 8)  # one paragraph: how many lines depends on the width
+    qtbot.waitUntil(lambda: whole_lines(box).is_integer() and whole_lines(box) > TEXT_LINES[0])
+    wide = whole_lines(box)
+    assert box.verticalScrollBar().maximum() == 0
+    page.window.resize(900, 800)
+    qtbot.waitUntil(lambda: whole_lines(box).is_integer() and whole_lines(box) > wide)
+    assert box.verticalScrollBar().maximum() == 0
+    page.window.resize(1280, 800)
+    qtbot.waitUntil(lambda: whole_lines(box) == wide)
+
+
+def test_a_long_text_scrolls_in_a_box_of_whole_lines(page, qtbot):
+    box = page.page.form.texts.comments
+    box.set_saved_text("\n".join(f"({n}) เจ้าหน้าที่ให้บริการดี" for n in range(1, 31)))
+    qtbot.waitUntil(lambda: whole_lines(box) == TEXT_LINES[1])
+    assert box.verticalScrollBar().maximum() > 0
+
+
+def test_typing_grows_an_empty_box_line_by_line(page, qtbot):
+    box = page.page.form.texts.comments
+    qtbot.waitUntil(lambda: whole_lines(box) == TEXT_LINES[0])
+    box.setFocus()
+    for n in range(1, 6):
+        type_text(qtbot, box, f"ความเห็นที่ {n}")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: whole_lines(box) == 6)  # five lines and the one the cursor is on
+    assert box.verticalScrollBar().maximum() == 0
+
+
+def test_oit_items_are_headed_ข้อ_and_iit_items_ข้อคำถาม(page):
+    def headings(indicator: int) -> list[str]:
+        grid = page.page.form.sections[indicator].body.findChild(FigureGrid).grid
+        return [grid.itemAtPosition(0, column).widget().text() for column in (0, 1)]
+
+    assert headings(4) == ["ข้อ", "ข้อคำถาม"]  # IIT: i10
+    assert headings(10) == ["ข้อ", ""]  # OIT: o27, a ข้อ, which the code column already says
 
 
 def test_the_rows_model_announces_its_changes(qtmodeltester):

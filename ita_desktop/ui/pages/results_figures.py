@@ -147,6 +147,14 @@ class FigureRow:
         return [self.current] if self.previous.isReadOnly() else [self.current, self.previous]
 
 
+def text_heading(item_codes: list[str]) -> str:
+    """The heading over the items' texts: IIT and EIT items are ข้อคำถาม; OIT items (o1, o2, …)
+    are ข้อ, which the code column already says, so that column needs no second heading."""
+    if item_codes and all(code[:1].lower() == "o" for code in item_codes):
+        return ""
+    return "ข้อคำถาม"
+
+
 def header_label(text: str, align=Qt.AlignmentFlag.AlignLeft) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold; color: palette(dark);")
@@ -168,14 +176,16 @@ class FigureGrid(QWidget):
         self.grid.setVerticalSpacing(2)
         self._with_text, self._with_level = with_text, with_level
         right = Qt.AlignmentFlag.AlignRight
-        columns = ["ข้อ", "ข้อคำถาม"] if with_text else [""]
+        self._item_codes: list[str] = []
+        columns = ["ข้อ", text_heading([])] if with_text else [""]
         columns += [year_header(year)] + (["ระดับ"] if with_level else [])
         columns += [year_header(previous_year), "ผลต่าง"]
+        self.headers: list[QLabel] = []
         for column, text in enumerate(columns):
             numeric = text.startswith("ปี") or text == "ผลต่าง"
-            self.grid.addWidget(
-                header_label(text, right if numeric else Qt.AlignmentFlag.AlignLeft), 0, column
-            )
+            label = header_label(text, right if numeric else Qt.AlignmentFlag.AlignLeft)
+            self.grid.addWidget(label, 0, column)
+            self.headers.append(label)
         self._line = 1
         self._columns = len(columns)
         if with_text:
@@ -200,6 +210,9 @@ class FigureGrid(QWidget):
         self.grid.addWidget(code, self._line, column, Qt.AlignmentFlag.AlignTop)
         text_label = None
         if self._with_text:
+            if figure.scope == "item":
+                self._item_codes.append(figure.key)
+                self.headers[1].setText(text_heading(self._item_codes))
             column += 1
             text_label = QLabel(text)
             text_label.setTextFormat(Qt.TextFormat.PlainText)

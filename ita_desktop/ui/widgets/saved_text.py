@@ -1,10 +1,13 @@
 """A text box that saves itself a moment after the clerk stops typing, and when left."""
 
+import math
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 SAVE_DELAY_MS = 700
+PADDING = 4  # between the frame and the text
 
 
 class SavedTextEdit(QPlainTextEdit):
@@ -36,9 +39,7 @@ class SavedTextEdit(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
         self._loading = False
         if lines is not None:
-            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-            self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-            self._fit_height()
+            self._grow_with_text()
 
     @property
     def saved_text(self) -> str:
@@ -80,13 +81,51 @@ class SavedTextEdit(QPlainTextEdit):
         if not self._loading:
             self._timer.start()
 
+    def _grow_with_text(self) -> None:
+        # The padding lies outside the scrolled area (the document has none): the box is then
+        # exactly whole lines tall, and scrolling, which goes by lines, never shows a sliver of
+        # the line below the last one.
+        self.document().setDocumentMargin(0)
+        self.setViewportMargins(PADDING, PADDING, PADDING, PADDING)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # The text wraps at the box's width, yet Qt counts a few pixels of margin as room to
+        # scroll sideways, which would shift the text under the cursor.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sideways = self.horizontalScrollBar()
+        sideways.rangeChanged.connect(lambda *_: sideways.setMaximum(0))
+        self.textChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def _line_heights(self, most: int) -> list[float]:
+        """The heights of the first ``most`` wrapped lines, laid out now: the editor lays out
+        only what it paints, so the document's own size lags behind a resize or a new text."""
+        layout = self.document().documentLayout()
+        heights: list[float] = []
+        block = self.document().firstBlock()
+        while block.isValid() and len(heights) < most:
+            if block.isVisible():
+                layout.ensureBlockLayout(block)
+                lines = block.layout()
+                heights += [lines.lineAt(n).height() for n in range(lines.lineCount())]
+            block = block.next()
+        return heights[:most]
+
     def _fit_height(self, *_) -> None:
         """Grow with the text between ``lines`` (fewest, most), so the page scrolls, not the box."""
         fewest, most = self._lines
-        shown = min(max(int(self.document().size().height()), fewest), most)
-        margins = self.contentsMargins()
-        frame = 2 * int(self.document().documentMargin()) + margins.top() + margins.bottom()
-        self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + frame + 2)
+        heights = self._line_heights(most)
+        heights += [self.fontMetrics().lineSpacing()] * (fewest - len(heights))
+        margins = self.viewportMargins()
+        frame = 2 * self.frameWidth() + margins.top() + margins.bottom()
+        # One pixel more: the editor shows its scroll bar unless a pixel is left under the text.
+        self.setFixedHeight(math.ceil(sum(heights)) + frame + 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)  # lays the text out again at the new width
+        if self._lines is not None:
+            self._fit_height()
 
     def focusOutEvent(self, event) -> None:
         self.flush()

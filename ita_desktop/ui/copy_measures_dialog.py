@@ -19,6 +19,7 @@ from ita_desktop.domain.records import Plan
 from ita_desktop.i18n.thai import format_count, format_year, to_thai_digits
 from ita_desktop.ui.widgets.period_picker import period_text
 from ita_desktop.ui.widgets.table_model import Index, RowsTableModel
+from ita_desktop.ui.widgets.wrap_delegate import PaddedDelegate
 
 COLUMNS = ("มาตรการ", "ตัวชี้วัด", "ระยะเวลาเดิม")
 
@@ -107,6 +108,7 @@ class CopyMeasuresDialog(QDialog):
         self.table.setObjectName("copyTable")
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(PaddedDelegate(self.table))  # room for Thai marks
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()

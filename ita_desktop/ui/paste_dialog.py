@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +22,7 @@ from ita_desktop.domain.records import Assessment
 from ita_desktop.i18n.thai import apply_digits, format_count, format_year
 from ita_desktop.ui.widgets.score_edit import format_score
 from ita_desktop.ui.widgets.table_model import CENTER, RIGHT, Column, FittedTableView, RowsModel
+from ita_desktop.ui.widgets.wrap_delegate import PaddedDelegate
 
 FILL, REPLACE, SAME, UNKNOWN, UNREAD = "fill", "replace", "same", "unknown", "unread"
 COLORS = {
@@ -36,6 +37,10 @@ HINT = (
     "แต่ละบรรทัดมีรหัสข้อและคะแนน เช่น “i1 98.36” หรือ “o27 ⇥ 100” "
     "ใช้เลขไทยหรือเลขอารบิกก็ได้"
 )
+ROOMY = QSize(1100, 640)  # the preview's texts on one or two lines each
+WINDOW_FRAME = QSize(24, 48)  # title bar and borders, outside the dialog's own size
+# The widest status most rows have; longer reasons wrap and leave the width to the text column.
+STATUS_SAMPLE = "อ่านไม่ได้: ไม่พบคะแนนของ i10"
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,11 @@ def _columns() -> list[Column]:
     ]
 
 
+def fitted_size(available: QSize) -> QSize:
+    """Roomy when the screen allows, else as big as the screen's free area (e.g. 1024 x 700)."""
+    return ROOMY.boundedTo(available - WINDOW_FRAME)
+
+
 class PasteDialog(QDialog):
     """Reads as the clerk pastes or types; ``scores_chosen`` gives {(scope, key): value}."""
 
@@ -135,16 +145,17 @@ class PasteDialog(QDialog):
     def __init__(self, criteria: Criteria, assessment: Assessment, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("วางคะแนน")
-        self.resize(1100, 640)
+        self.resize(fitted_size(self.screen().availableGeometry().size()))
         self.criteria, self.assessment = criteria, assessment
         self.text = QPlainTextEdit()
         self.text.setObjectName("pasteText")
         self.text.setPlaceholderText("วางข้อความที่นี่ (Ctrl+V)")
         self.text.setAccessibleName("ข้อความที่วาง")
         self.model = RowsModel(_columns(), self)
-        self.table = FittedTableView(self.model, stretch_column=(2, 4), fit=False)
+        self.table = FittedTableView(self.model, stretch_column=2, fit=False)
         self.table.setObjectName("pastePreview")
-        self.table.fix_widths({0: "บรรทัด", 1: "ตัวชี้วัดที่ ๑๐", 3: "๑๐๐.๐๐"})
+        self.table.setItemDelegate(PaddedDelegate(self.table))
+        self.table.fix_widths({0: "บรรทัด", 1: "ตัวชี้วัดที่ ๑๐", 3: "๑๐๐.๐๐", 4: STATUS_SAMPLE})
         self.summary = QLabel("ยังไม่มีข้อความ")
         self.summary.setWordWrap(True)
         self.include_unknown = QCheckBox("กรอกข้อที่ไม่อยู่ในเกณฑ์ด้วย (แสดงในหมวดอื่น ๆ)")
@@ -173,7 +184,8 @@ class PasteDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([380, 700])
+        # The pasted lines are short; the preview's texts need the room.
+        splitter.setSizes([self.width() * 3 // 10, self.width() * 7 // 10])
         bottom = QHBoxLayout()
         bottom.addWidget(self.include_unknown)
         bottom.addStretch(1)

@@ -2,13 +2,12 @@
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QPlainTextEdit,
-    QStyledItemDelegate,
     QTableView,
     QWidget,
 )
@@ -17,16 +16,7 @@ from ita_desktop.domain.records import STATUSES
 from ita_desktop.i18n.thai import format_date
 from ita_desktop.ui.progress_model import DATE, NOT_RECORDED, OUTCOME, REMARK, RESULTS, STATUS
 from ita_desktop.ui.widgets.thai_date_edit import ThaiDateEdit
-
-PADDING = 8
-
-
-class PaddedDelegate(QStyledItemDelegate):
-    """Cells a little taller than their text, so wrapped lines do not touch the grid."""
-
-    def sizeHint(self, option, index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + PADDING)
+from ita_desktop.ui.widgets.wrap_delegate import PaddedDelegate
 
 
 class StatusDelegate(PaddedDelegate):

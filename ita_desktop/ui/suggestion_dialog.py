@@ -26,6 +26,7 @@ from ita_desktop.services.plan_builder import PlanContext
 from ita_desktop.ui.commands import push_edit
 from ita_desktop.ui.session import Session
 from ita_desktop.ui.widgets.table_model import Index, RowsTableModel
+from ita_desktop.ui.widgets.wrap_delegate import PaddedDelegate
 
 COLUMNS = ("มาตรการ", "เหมาะกับ", "ที่มา")
 MATCH_COLOR = "#1b5e20"
@@ -139,12 +140,14 @@ class SuggestionDialog(QDialog):
         self.table.setObjectName("suggestionsTable")
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(PaddedDelegate(self.table))  # room for Thai marks
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.doubleClicked.connect(lambda _index: self.insert_current())
         self.model.modelReset.connect(self._on_model_reset)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)

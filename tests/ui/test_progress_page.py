@@ -18,7 +18,7 @@ from ita_desktop.domain.records import Measure, Progress
 from ita_desktop.services import offices, plans
 from ita_desktop.storage.database import open_database
 from ita_desktop.ui.pages.progress_page import ProgressPage, load_progress_view
-from ita_desktop.ui.progress_delegates import PADDING, share_widths
+from ita_desktop.ui.progress_delegates import share_widths
 from ita_desktop.ui.progress_model import (
     COLUMNS,
     DATE,
@@ -33,6 +33,7 @@ from ita_desktop.ui.progress_model import (
 )
 from ita_desktop.ui.session import Session
 from ita_desktop.ui.widgets.thai_text import plain
+from ita_desktop.ui.widgets.wrap_delegate import PADDING
 from tests.builders import sample_office
 from tests.ui.page_helpers import (
     Harness,

@@ -1,9 +1,18 @@
-"""Row heights that follow wrapped text in trees (QTreeView does not measure wrapped text)."""
+"""Row heights with room for Thai marks: padded table cells, and wrapped text in trees
+(QTreeView does not measure wrapped text)."""
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
-PADDING = 8
+PADDING = 8  # above and below the text: Thai upper and lower marks must not touch the grid
+
+
+class PaddedDelegate(QStyledItemDelegate):
+    """Cells a little taller than their text, so wrapped lines do not touch the grid."""
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + PADDING)
 
 
 class WrapDelegate(QStyledItemDelegate):

@@ -1,7 +1,10 @@
-"""How the pages are filled: groups cut at a row boundary, sign-off kept with the last table,
-titles that name both years, and the gallery script writing where it is told."""
+"""How the pages are filled: groups cut at a row boundary, continued tables at a page's top,
+sign-off kept with the last table, titles that name both years, and the gallery script writing
+where it is told."""
 
 import importlib.util
+import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -79,8 +82,6 @@ def test_the_gallery_script_writes_only_where_it_is_told(tmp_path):
 
 def _filled(pdf: Pdf, folder: Path) -> list[float]:
     """How far down each page's frame (top 2.5 cm, bottom 2 cm) something is printed, 0–1."""
-    import subprocess
-
     from PIL import Image
 
     subprocess.run(
@@ -143,3 +144,31 @@ def test_the_sign_off_takes_the_last_lines_of_the_plan_rather_than_stand_alone(t
     assert squash("๑๐. การป้องกันการทุจริต") in last
     before = pdf.page_flat(len(pdf.pages) - 2)
     assert squash("๙. การเปิดเผยข้อมูล") in before and "ลงชื่อ" not in before
+
+
+def _word_tops(pdf: Pdf, word: str) -> list[tuple[float, list[float]]]:
+    """Per page: where its first word is, and where each ``word`` is (pdftotext -bbox)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf.path), "-"], capture_output=True, check=True
+    ).stdout
+    pages = []
+    for page in ET.fromstring(out).iter("{http://www.w3.org/1999/xhtml}page"):
+        words = list(page.iter("{http://www.w3.org/1999/xhtml}word"))
+        top = min(float(w.get("yMin")) for w in words)
+        pages.append((top, [float(w.get("yMin")) for w in words if w.text == word]))
+    return pages
+
+
+@pytest.mark.parametrize(("seed", "year"), [("000", 2567), ("003", 2566)])
+def test_a_table_continues_under_its_header_only_at_the_top_of_a_page(tmp_path, seed, year):
+    """Seed 000's and 003's indicator ๕ is cut at a row boundary with room left on the page:
+    the rest of the table starts the next page rather than that room, under a header repeated
+    in the middle of the page."""
+    db, office_id = seed_database(tmp_path, seed)
+    pdf = Pdf(build_document(db, kind="development", office_id=office_id, year=year), tmp_path)
+    db.close()
+    pages = [(top, headers) for top, headers in _word_tops(pdf, "ข้อคำถาม") if headers]
+    assert len(pages) > 2
+    assert all(len(headers) == 1 for _, headers in pages), pages
+    # on the pages it continues on, the header is the first row of the page
+    assert all(abs(headers[0] - top) < 3 for top, headers in pages[1:]), pages

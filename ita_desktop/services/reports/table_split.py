@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+from reportlab.platypus import PageBreak
+
 from ita_desktop.services.reports.cells import height
 
 PAD_X, PAD_TOP, PAD_BOTTOM = 4.0, 4.5, 3.0  # room above for stacked marks; text looks centred
@@ -105,9 +107,19 @@ class RowSplitting:
         return min(lead, 0.35 * self.max_height)
 
     def split_rows(self, table, width: float, avail: float) -> list:
-        """[this page's part, the rest]: at the last row boundary that fits, and when a page
-        would be left with room, the next row cut at a line end (or the next group at a row
-        boundary, its spanned texts continued) to fill it; [] to move on."""
+        """[this page's part, a page break, the rest]: at the last row boundary that fits, and
+        when a page would be left with room, the next row cut at a line end (or the next group
+        at a row boundary, its spanned texts continued) to fill it; [] to move on."""
+        return self._on_next_page(self._split_rows(table, width, avail))
+
+    @staticmethod
+    def _on_next_page(parts: list) -> list:
+        """The rest always starts the next page: ReportLab would set it, under its repeated
+        header, in whatever room the first part leaves (a group cut at a row boundary leaves
+        some), cutting its first row there in the middle of the page."""
+        return [parts[0], PageBreak(), parts[1]] if parts else []
+
+    def _split_rows(self, table, width: float, avail: float) -> list:
         table._calc(width, avail)
         heights = table._rowHeights
         nh = len(self.header)

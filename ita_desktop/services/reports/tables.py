@@ -72,7 +72,8 @@ class _Block:
 
 class ThaiTable(Table):
     """A Table that, where a page has room left, cuts the next row at a line end instead of
-    moving it whole to the next page (as Word does); the rest continues under the header."""
+    moving it whole to the next page (as Word does); the rest continues on the next page,
+    under the header."""
 
     builder: "TableBuilder | None" = None  # set by TableBuilder.make, with ``body``
 

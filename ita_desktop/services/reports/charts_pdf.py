@@ -2,13 +2,15 @@
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
-from ita_desktop.domain.charts import BarChart
+from ita_desktop.domain.charts import TARGET_COLOR, BarChart
 from ita_desktop.services.reports.text import ThaiFonts, shape_text, text_width
 
 AXIS = colors.HexColor("#404040")
 GRIDLINE = colors.HexColor("#d9d9d9")
 TEXT = colors.HexColor("#202020")
+CLEARANCE = 1.0  # between a value and the target line (1 pt wide), so the dashes touch no digit
 
 
 class _Pen:
@@ -23,6 +25,17 @@ class _Pen:
 
     def width(self, text: str, bold: bool = False) -> float:
         return text_width(text, self.bold if bold else self.font, self.size)
+
+    def clear_of(self, line_y: float | None, baseline: float) -> float:
+        """``baseline``, or a baseline just above ``line_y`` when the text there (from its
+        descent to its ascent) would be crossed by that line."""
+        if line_y is None:
+            return baseline
+        ascent, descent = getAscentDescent(self.font, self.size)
+        low, high = line_y - 0.5 - CLEARANCE, line_y + 0.5 + CLEARANCE
+        if baseline + descent < high and baseline + ascent > low:
+            return high - descent
+        return baseline
 
     def text(
         self, x: float, y: float, text: str, align: str = "left", bold: bool = False, color=TEXT
@@ -75,10 +88,12 @@ def chart_drawing(
     drawing.add(Line(left, bottom, right, bottom, strokeColor=AXIS, strokeWidth=0.8))
     drawing.add(Line(left, bottom, left, top, strokeColor=AXIS, strokeWidth=0.8))
 
+    target_y = y_of(chart.target) if chart.target is not None else None
     groups = len(chart.categories)
     series = len(chart.series)
     group_w = plot_w / max(groups, 1)
     bar_w = min(group_w * 0.72 / max(series, 1), 48)
+    labels = []  # (centre, baseline, text): drawn last, clear of the target line
     for g, category in enumerate(chart.categories):
         centre = left + group_w * (g + 0.5)
         first = centre - bar_w * series / 2
@@ -100,22 +115,23 @@ def chart_drawing(
             )
             label = chart.value_label(value)
             if pen.width(label) <= bar_w + 6 or series == 1:
-                pen.text(x + bar_w / 2, y + 2, label, "center")
+                labels.append((x + bar_w / 2, pen.clear_of(target_y, y + 2), label))
         pen.text(centre, bottom - pen.line + 2, category, "center")
 
-    if chart.target is not None:
-        y = y_of(chart.target)
+    if target_y is not None:  # over the bars, under their values
         drawing.add(
             Line(
                 left,
-                y,
+                target_y,
                 right,
-                y,
-                strokeColor=colors.HexColor("#c0392b"),
+                target_y,
+                strokeColor=colors.HexColor(TARGET_COLOR),
                 strokeWidth=1,
                 strokeDashArray=[4, 3],
             )
         )
+    for x, y, label in labels:
+        pen.text(x, y, label, "center")
     _legend(chart, pen, left, right, height - legend_height + 4)
     for i, (first, second) in enumerate(key_lines):
         y = key_height - (i + 1) * pen.line + pen.line * 0.3
@@ -127,7 +143,7 @@ def chart_drawing(
 def _legend(chart: BarChart, pen: _Pen, left: float, right: float, y: float) -> None:
     entries = [(s.name, s.color, False) for s in chart.series]
     if chart.target is not None and chart.target_label:
-        entries.append((chart.target_label, "#c0392b", True))
+        entries.append((chart.target_label, TARGET_COLOR, True))
     box = pen.size * 0.8
     widths = [box + 4 + pen.width(name) + 14 for name, _, _ in entries]
     x = right - sum(widths)

@@ -11,6 +11,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     NextPageTemplate,
+    NullActionFlowable,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -40,6 +41,11 @@ class KeepSpace(CondPageBreak):
 
     def grow(self, height: float) -> None:
         self.height = min(self.height + height, self.frame_height * 0.8)
+
+
+def full_height(frame) -> float:
+    """The height a frame offers on an empty page."""
+    return frame._y2 - frame._y1 - frame._topPadding - frame._bottomPadding
 
 
 class FirstThatFits(Flowable):
@@ -74,9 +80,16 @@ class FirstThatFits(Flowable):
 
     def split(self, availWidth, availHeight):
         frame = self._doctemplateAttr("frame")
-        if frame is not None and frame._atTop:
-            return list(self.choices[-1])  # taller than a page: its parts flow on
+        tightest = self.choices[-1]
+        page = full_height(frame)
+        if frame is not None and (frame._atTop or self._too_tall(tightest, availWidth, page)):
+            # Taller than a page: its parts flow on (NullActionFlowable first, as KeepTogether
+            # does, so that each part is placed, and split, in turn).
+            return [NullActionFlowable(), *tightest]
         return []  # whole, on the next page
+
+    def _too_tall(self, flows: list[Flowable], width: float, page: float) -> bool:
+        return self._height(flows, self._measure(flows, width, page)) > page
 
     def draw(self):
         top = self.height
@@ -93,6 +106,8 @@ class KeepTail(Flowable):
     not fit, the table's last row (or its last lines) goes over with it, as Word's "keep with
     next" would do, instead of a page holding only the signatures."""
 
+    SHARE = 3 * cm  # what of the table must go over with the tail: its header and a row
+
     def __init__(self, table: Flowable, tail: Flowable, gap: float):
         super().__init__()
         self.table, self.tail, self.gap = table, tail, gap
@@ -108,13 +123,18 @@ class KeepTail(Flowable):
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
+        frame = self._doctemplateAttr("frame")
+        apart = [NullActionFlowable(), self.table, Spacer(1, self.gap), self.tail]
+        if frame is not None:
+            alone = self.tail.wrapOn(self.canv, availWidth, full_height(frame))[1]
+            if alone + self.gap + self.SHARE > full_height(frame):
+                return apart  # the tail needs a page of its own anyway: carry nothing over
         table_height = self.table.wrapOn(self.canv, availWidth, availHeight)[1]
         parts = self.table.split(availWidth, min(availHeight, table_height - 1))
-        if len(parts) == 2:
-            return [parts[0], KeepTail(parts[1], self.tail, self.gap)]
-        frame = self._doctemplateAttr("frame")
+        if len(parts) >= 2:  # what fits here, maybe a page break, and the rest
+            return [*parts[:-1], KeepTail(parts[-1], self.tail, self.gap)]
         if frame is not None and frame._atTop:
-            return [self.table, Spacer(1, self.gap), self.tail]  # cannot be kept: flow apart
+            return apart  # cannot be kept: flow apart
         return []
 
     def draw(self):

@@ -218,3 +218,24 @@ def test_a_year_without_results_says_where_to_enter_them(qtbot, db_path):
         assert "หน้า ผลการประเมิน" in harness.page.message.text()
     finally:
         harness.session.close()
+
+
+def test_a_year_with_only_indicator_scores_shows_the_instruments_computed(qtbot, db_path):
+    """Seed 004 (๒๕๖๔): the parts table shows IIT/EIT/OIT from the indicators, as the chart
+    and the printed table do, not dashes."""
+    from pathlib import Path
+
+    from ita_desktop.services.share import apply_import, preview_import, read_share_file
+
+    db = open_database(db_path)
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "seed004.itashare"
+    apply_import(db, preview_import(db, read_share_file(fixture)))
+    office_id = preview_import(db, read_share_file(fixture)).office_id
+    db.close()
+    harness = open_page(qtbot, AnalysisPage, db_path, office_id, 2564)
+    try:
+        model = harness.page.parts_model
+        rows = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+        assert rows["IIT"] == "๘๗.๙๘" and rows["EIT"] == "๘๒.๑๘" and rows["OIT"] == "๖๐.๗๘"
+    finally:
+        harness.session.close()

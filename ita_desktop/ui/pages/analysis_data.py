@@ -64,7 +64,7 @@ def _parts(analysis: Analysis) -> tuple[FigureLine, ...]:
             _sign(overall.diff),
         )
     ]
-    for row in analysis.parts:
+    for row in analysis.shown_parts():
         lines.append(
             FigureLine(
                 row.code

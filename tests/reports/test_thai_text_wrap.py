@@ -108,6 +108,7 @@ def break_positions(text, lines):
 @given(text=THAI_TEXT, width=st.floats(min_value=12, max_value=420))
 @example(text="องค์การบริหารส่วนตำบลบ้านนา พ.ศ. ๒๕๖๘ มี.ค. 1,234.56", width=30.0)
 @example(text="ป.ป.ช.ป.ป.ช.", width=12.0)
+@example(text="ITA10", width=13.0)  # an item code too wide: cut before its number first
 def test_wrapper_keeps_every_character_in_order_and_within_width(text, width, font):
     lines = wrap_text(text, width, font, SIZE)
     for line in lines:

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText
 
 from .chars import clean, thai_digits
 from .fonts import ThaiFonts, thai_fonts
@@ -23,6 +23,7 @@ from .shaping import text_width
 from .wrap import Run, break_spans, runs_width, wrap_runs
 
 Text = str | Sequence[Run | tuple[str, bool] | str]
+_BULLET_GAP = 0.6  # ReportLab's space after a bullet, in its font size (paragraph._drawBullet)
 # A run of break spaces (every Unicode space but "\n" and the no-break ones): one space.
 _BREAK_RUN = re.compile("[^\\S\n\u00a0\u202f\u2007]+")
 
@@ -131,9 +132,15 @@ def measure_runs(text: Text, style: ParagraphStyle) -> float:
     return runs_width(text_runs(text), run_fonts(style), style.fontSize)
 
 
-def _line_widths(style: ParagraphStyle, width: float) -> tuple[float, float]:
+def _line_widths(
+    style: ParagraphStyle, width: float, bullet: str | None = None
+) -> tuple[float, float]:
+    """(first line, later lines) widths, as ReportLab gives them to a paragraph ``width`` wide:
+    a bullet (list label) wider than the indent it has shortens the first line."""
     rest = width - style.leftIndent - style.rightIndent
-    return rest - style.firstLineIndent, rest
+    widths = [rest - style.firstLineIndent, rest]
+    _handleBulletWidth(bullet, style, widths)  # ReportLab's own rule, so both agree exactly
+    return widths[0], widths[1]
 
 
 class ThaiParagraph(Paragraph):
@@ -151,22 +158,25 @@ class ThaiParagraph(Paragraph):
             style = ParagraphStyle(style.name, parent=style, shaping=1, splitLongWords=0)
         self._runs = None if frags is not None else (runs if runs is not None else text_runs(text))
         self._wrapped_for = None
+        self._wrapped_bullet = None  # the label wrapped for (a caller may set it afterwards)
         super().__init__("" if self._runs is not None else text, style, bulletText, frags, **kwargs)
         if self._runs is not None and width is not None:
             self._prewrap(width)
 
     def _prewrap(self, width: float) -> None:
-        if self._wrapped_for == width:
+        bullet = self.bulletText
+        if self._wrapped_for == width and self._wrapped_bullet == bullet:
             return
         style = self.style
-        first, rest = _line_widths(style, width)
+        first, rest = _line_widths(style, width, bullet)
         lines = wrap_runs(self._runs, rest, run_fonts(style), style.fontSize, first)
         markup = "<br/>".join(
             "".join(f"<b>{escape(r.text)}</b>" if r.bold else escape(r.text) for r in line)
             for line in lines
         )
-        self._setup(markup, style, self.bulletText, None, cleanBlockQuotedText)
+        self._setup(markup, style, bullet, None, cleanBlockQuotedText)
         self._wrapped_for = width
+        self._wrapped_bullet = bullet
 
     def wrap(self, availWidth, availHeight):
         if self._runs is not None:
@@ -198,15 +208,19 @@ def numbered_list(
     gap: float | None = None,
 ) -> list[Paragraph]:
     """One paragraph per item: "๑. …" (``thai``), "1. …" (``arabic``) or "- …" (``dash``),
-    with later lines hanging under the text, not under the number."""
+    with later lines hanging under the text, not under the number.
+
+    ``gap`` (between the widest label and the text) is at least what ReportLab leaves after a
+    bullet, 0.6 of its size: with less, ReportLab pushes the first line right and shortens it,
+    so it starts off the hanging lines' edge and no longer holds the words wrapped for it.
+    """
     if numbering not in ("thai", "arabic", "dash"):
         raise ValueError(f"unknown numbering {numbering!r}")
     labels = [numbering_label(start + i, numbering) for i in range(len(items))]
-    gap = style.fontSize * 0.4 if gap is None else gap
-    hang = (
-        max((stringWidth(label, style.fontName, style.fontSize) for label in labels), default=0)
-        + gap
-    )
+    size = style.bulletFontSize
+    gap = max(size * _BULLET_GAP, 0.0 if gap is None else gap)
+    hang = max((stringWidth(label, style.bulletFontName, size) for label in labels), default=0)
+    hang += gap
     item_style = ParagraphStyle(
         f"{style.name}-list",
         parent=style,

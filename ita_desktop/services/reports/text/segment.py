@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.util import find_spec
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from .chars import clusters, is_attached, is_cluster_start
+from .vocabulary import KEEP_WHOLE
 
 SPACE, WORD, FIXED = 0, 1, 2  # atom kinds: a break space, a breakable word, a protected token
 
@@ -41,6 +43,9 @@ _PROTECTED_PASSES = (
     # it does not know into letters and dots; this pass also finds them typed after a word
     # without a space (ปีพ.ศ. เดือนเม.ย.).
     re.compile(rf"[\u0e40-\u0e44]?[\u0e01-\u0e2e][{_M}]*\.(?:[{_L}]{{1,3}}\.)+"),
+    # Item codes, a Latin letter or word and its number (i๑๕ e๖ E๑๑ o๑๔ i15 ITA2568): newmm
+    # cuts between the letter and the digits.
+    re.compile(rf"(?<![A-Za-z])[A-Za-z]+[{_D}]+(?:[.,:/][{_D}]+)*"),
     # 1,234.56 ๒๕๖๘ 10:30 1/2566 and a sign when it starts the token (+0.42, −5.80)
     re.compile(rf"(?:(?<![^\s(\[])[+\-\u2212\u00b1])?[{_D}]+(?:[.,:/][{_D}]+)*"),
     # อบต. กทม. ผอ.: one longer dotted group, after a space or punctuation only (so that a
@@ -58,11 +63,119 @@ def is_break_space(ch: str) -> bool:
     return ch.isspace() and ch not in _NO_BREAK_SPACES
 
 
+# The words kept whole (vocabulary.py), and those added at run time (add_words).
+_keep: set[str] = set(KEEP_WHOLE)
+_HEAD = 2  # characters of a word the dictionary overlay looks at before searching its own
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    """newmm's dictionary: pythainlp's word trie with our words on top.
+
+    The overlay shares pythainlp's trie instead of copying its 62,000 words into a new one (a
+    copy takes about 1 s and 60 MB more, and the UI's segmenter loads the shared one anyway).
+    """
+    from pythainlp.tokenize import word_dict_trie
+    from pythainlp.util import Trie
+
+    class Overlay(Trie):
+        def __init__(self, base: Trie, words) -> None:
+            lacking = [w for w in words if w not in base]
+            super().__init__(lacking)
+            self.base = base
+            self.heads = {w[:_HEAD] for w in lacking}  # newmm asks at every cluster: be quick
+
+        def prefixes(self, text: str, start: int = 0) -> list[str]:
+            found = self.base.prefixes(text, start)
+            if text[start : start + _HEAD] not in self.heads:
+                return found
+            ours = super().prefixes(text, start)
+            return sorted([*found, *ours], key=len) if ours else found
+
+        def __contains__(self, word) -> bool:
+            return word in self.base or super().__contains__(word)
+
+        def __iter__(self):
+            yield from self.base
+            yield from super().__iter__()
+
+        def __len__(self) -> int:
+            return len(self.base) + super().__len__()
+
+    return Overlay(word_dict_trie(), _keep)
+
+
+@lru_cache(maxsize=1)
+def _keep_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(_keep, key=len, reverse=True))))
+
+
+def add_words(words: Iterable[str]) -> None:
+    """Keep ``words`` whole as well: names of the office, its district and province (ลาดหญ้า),
+    which no dictionary has. Words with spaces are ignored. Call it before building a report
+    (it empties the segmentation caches when a word is new)."""
+    new = {w.strip() for w in words} - _keep
+    new = {w for w in new if w and not any(map(is_break_space, w)) and _has_thai(w)}
+    if not new:
+        return
+    _keep.update(new)
+    for cached in (_dictionary, _keep_pattern, atoms, finer):
+        cached.cache_clear()
+
+
 def _tokenize(chunk: str) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
-    tokens = word_tokenize(chunk, engine=ENGINE, keep_whitespace=True)
+    if ENGINE == "newmm":
+        tokens = word_tokenize(
+            chunk, custom_dict=_dictionary(), engine=ENGINE, keep_whitespace=True
+        )
+    else:  # ICU takes no dictionary of ours: _keep_whole alone keeps the words
+        tokens = word_tokenize(chunk, engine=ENGINE, keep_whitespace=True)
     return tokens if "".join(tokens) == chunk else [chunk]
+
+
+def _keep_whole(chunk: str, tokens: list[str]) -> list[str]:
+    """``tokens`` with our words (vocabulary.py) whole wherever they occur in ``chunk``.
+
+    newmm cuts such a word when another split is as short, so a piece of it is often glued to a
+    neighbour (ให้|หน่วย|งานแสดง). The cuts inside the word are dropped; the neighbour's
+    rest becomes words of its own when it is made of dictionary words (หน่วยงาน|แสดง), and stays
+    glued to our word otherwise (so a line never breaks before a piece of no word).
+    """
+    matches = [m.span() for m in _keep_pattern().finditer(chunk)]
+    if not matches:
+        return tokens
+    from pythainlp.tokenize.tcc import tcc_pos
+
+    cuts = set(accumulate(map(len, tokens), initial=0))
+    clusters_end = None
+    for start, end in matches:
+        inside = {c for c in cuts if start < c < end}
+        if not inside:
+            continue  # whole already, maybe in a longer word of the dictionary
+        if clusters_end is None:
+            clusters_end = tcc_pos(chunk) | {0}
+        if not ({start, end} <= cuts | clusters_end):
+            continue  # it starts or ends inside a character cluster: not that word here
+        cuts -= inside
+        if start not in cuts:
+            left = max(c for c in cuts if c < start)
+            cuts |= _word_cuts(chunk, left, start)
+        if end not in cuts:
+            right = min(c for c in cuts if c > end)
+            cuts |= _word_cuts(chunk, end, right)
+    return [chunk[a:b] for a, b in pairwise(sorted(cuts))]
+
+
+def _word_cuts(chunk: str, a: int, b: int) -> set[int]:
+    """Cuts making ``chunk[a:b]`` words of its own (its ends included), if it is made of
+    dictionary words or of no Thai; none otherwise."""
+    words = _tokenize(chunk[a:b])
+    known = _dictionary()
+    if all(w in known or not _has_thai(w) for w in words):
+        return set(accumulate(map(len, words), initial=a))
+    return set()
 
 
 @lru_cache(maxsize=4096)
@@ -97,29 +210,9 @@ def _protected_spans(text: str, start: int = 0, end: int | None = None) -> list[
     return sorted(spans)
 
 
-# Terms of the ITA that the dictionary cuts (ตัว|ชี้|วัด): a line must not end inside them while
-# the whole term fits (in a narrow column ``finer`` still cuts them into words).
-_TERMS = frozenset({"ตัวชี้วัด", "แบบวัด", "ข้อคำถาม", "ประจำปีงบประมาณ"})
-
-
-def _join_terms(tokens: list[str]) -> list[str]:
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for n in (3, 2):  # the terms are two or three of its words
-            if i + n <= len(tokens) and "".join(tokens[i : i + n]) in _TERMS:
-                out.append("".join(tokens[i : i + n]))
-                i += n
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
-
-
 def _words(chunk: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
-    for token in _join_terms(_tokenize(chunk)) if chunk else ():
+    for token in _keep_whole(chunk, _tokenize(chunk)) if chunk else ():
         # Split space runs off the words (newmm keeps "\n " style runs as tokens of their own).
         for part in re.split(r"(\s+)", token):
             if part:
@@ -181,7 +274,11 @@ def finer(piece: str, kind: int = WORD) -> tuple[str, ...]:
         if spans and spans[0] != (0, len(piece)):
             cuts = sorted({0, len(piece), *(i for span in spans for i in span)})
             return tuple(piece[a:b] for a, b in pairwise(cuts))
-        # Wider than a line: cut after its dots and commas (ป.|ป.|ช.  1,|234.|56) if it can.
+        # Wider than a line: an item code between its letters and its number (ITA|2568)
+        code = re.fullmatch(rf"([A-Za-z]+)([{_D}].*)", piece, re.DOTALL)
+        if code:
+            return code[1], code[2]
+        # and after its dots and commas (ป.|ป.|ช.  1,|234.|56) if it can.
         groups = tuple(re.findall(r"[^.,:/]*[.,:/]|[^.,:/]+", piece))
         if len(groups) > 1:
             return groups
@@ -199,11 +296,9 @@ def _has_thai(text: str) -> bool:
 
 def _compound_parts(piece: str) -> list[str]:
     """A compound newmm kept whole (องค์การบริหารส่วนตำบล) cut into dictionary words."""
-    from pythainlp.tokenize import word_dict_trie
-
     prefixes = [
         p
-        for p in word_dict_trie().prefixes(piece)
+        for p in _dictionary().prefixes(piece)
         if len(p) < len(piece) and is_cluster_start(piece, len(p))
     ]
     if not prefixes:

@@ -79,6 +79,8 @@ class MeasureEditor(QWidget):
         )
         self._add(form, "ผู้รับผิดชอบ", self.responsible, self.responsible.list)
         self.period = PeriodPicker()
+        # "พิมพ์ในรายงานว่า: …" beside the kind box would make the pane too wide for 1024 px.
+        self.period.preview.setWordWrap(True)
         self.period.period_edited.connect(lambda period: self._emit({"period": period}))
         self._add(form, "ระยะเวลาดำเนินการ", self.period, self.period.kind)
         for spec in TEXT_FIELDS[2:]:

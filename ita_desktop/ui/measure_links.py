@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.i18n.thai import format_number, format_year, to_thai_digits
 from ita_desktop.services.plan_builder import PlanContext
+from ita_desktop.ui.widgets.thai_text import breakable_now
 from ita_desktop.ui.widgets.wrap_delegate import WrapDelegate
 
 BELOW_COLOR = "#b3261e"
@@ -72,10 +73,12 @@ class LinksEditor(QWidget):
         self.tree.clear()
         if context is not None:
             year = format_year(context.source_year)
-            self.tree.setHeaderLabels(["ตัวชี้วัด/ข้อ", f"คะแนนปี {year}"])
+            # Two header lines keep the score column narrow, for the item texts in a narrow pane.
+            self.tree.setHeaderLabels(["ตัวชี้วัด/ข้อ", f"คะแนน\nปี {year}"])
             linked = {c.lower() for c in self.items}
             for info in context.indicators:
-                node = QTreeWidgetItem([f"{to_thai_digits(str(info.number))}. {info.name}"])
+                number = to_thai_digits(str(info.number))
+                node = QTreeWidgetItem([f"{number}. {breakable_now(info.name)}"])
                 self._score(node, info.score, info.below)
                 self._tick(node, info.number in self.indicators)
                 node.setData(0, CODE_ROLE, info.number)
@@ -85,7 +88,7 @@ class LinksEditor(QWidget):
                     chosen = item.code.lower() in linked
                     if not (chosen or item.below or self.show_all.isChecked()):
                         continue
-                    child = QTreeWidgetItem([f"{item.code} {item.text}"])
+                    child = QTreeWidgetItem([f"{item.code} {breakable_now(item.text)}"])
                     child.setToolTip(0, item.text)
                     child.setData(0, CODE_ROLE, item.code)
                     self._score(child, item.score, item.below)

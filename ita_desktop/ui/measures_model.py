@@ -1,6 +1,7 @@
 """The plan as a tree: a group row per indicator, its measures under it, in printing order."""
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -19,6 +20,7 @@ from ita_desktop.i18n.thai import format_count, format_number, to_thai_digits
 from ita_desktop.services.plan_builder import PlanContext
 from ita_desktop.ui.widgets.period_picker import period_text
 from ita_desktop.ui.widgets.table_model import column_title
+from ita_desktop.ui.widgets.thai_text import breakable_now
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-ita-measure"
@@ -29,6 +31,10 @@ EDITABLE_COLUMNS = (0, 1)
 GROUP_BACKGROUND = "#e8eef6"
 PLACEHOLDER_COLOR = "#6b6b6b"
 BELOW_COLOR = "#b3261e"
+NBSP = "\u00a0"
+# The spaces inside "๓๐ ก.ย. ๒๕๖๙" and "ก.ย. ๒๕๖๙": after a number or an abbreviation's dot,
+# before a number or an abbreviation.
+DATE_SPACE = re.compile(r"(?<=[\d.]) (?=\d|[^\s\d]+\.)")
 
 
 @dataclass
@@ -233,23 +239,30 @@ class MeasuresModel(QAbstractItemModel):
                 return self.wrapped.get(measure.measure, measure.measure)
             issue = self.wrapped.get(measure.issue, measure.issue)
             return f"(ยังไม่ได้กรอกมาตรการ) ประเด็น: {issue}" if issue else "(ยังไม่ได้กรอกมาตรการ)"
+        # Word breaks in names and free-text periods: Qt on Windows cannot break Thai by itself.
         if column == 1:
-            return ", ".join(measure.responsible)
+            return breakable_now(", ".join(measure.responsible))
         if column == 2:
-            return period_text(measure.period)
+            text = period_text(measure.period)
+            if measure.period.kind == "text":
+                return breakable_now(text)
+            return DATE_SPACE.sub(NBSP, text)  # lines break at "-" or "ถึง", never in a date
         return self._links(measure)
 
     def _links(self, measure: Measure) -> str:
+        """'i11 (๘๐.๑๖) ⚠ · i12': a narrow column breaks only after a "·", never inside a link."""
         parts = []
         others = [n for n in measure.indicators if n != measure.indicator]
         if others:
-            parts.append("ตัวชี้วัด " + ", ".join(to_thai_digits(str(n)) for n in others))
+            parts.append("ตัวชี้วัด" + NBSP + ", ".join(to_thai_digits(str(n)) for n in others))
         for code in measure.items:
             item = self.context.item(code) if self.context else None
-            score = f" ({format_number(item.score)})" if item and item.score is not None else ""
-            mark = " ⚠" if item and item.below else ""
+            score = (
+                f"{NBSP}({format_number(item.score)})" if item and item.score is not None else ""
+            )
+            mark = f"{NBSP}⚠" if item and item.below else ""
             parts.append(f"{code}{score}{mark}")
-        return " · ".join(parts)
+        return f"{NBSP}· ".join(parts)
 
     def _links_tooltip(self, measure: Measure) -> str:
         lines = []

@@ -1,12 +1,14 @@
 """มาตรการ: build, add, reorder, link, insert, copy — each saved at once and undoable."""
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QScrollArea, QStyle
 
 from ita_desktop.domain.records import Period
 from ita_desktop.i18n.thai import format_date
@@ -14,6 +16,7 @@ from ita_desktop.services import plan_builder, plans
 from ita_desktop.services import suggestions as library
 from ita_desktop.ui.copy_measures_dialog import ChoiceModel
 from ita_desktop.ui.measures_model import MIME, MeasuresModel
+from ita_desktop.ui.measures_tree import MEASURE_MIN, column_widths
 from ita_desktop.ui.pages.measures_page import MeasuresPage
 from ita_desktop.ui.suggestion_dialog import SuggestionsModel
 from ita_desktop.ui.widgets.period_picker import PeriodPicker
@@ -79,7 +82,7 @@ def test_build_from_the_analysis_then_undo_and_redo(qtbot, weak):
     assert model.index(3, 0).data() == "๔. การใช้ทรัพย์สินของราชการ — ๑ มาตรการ"
     child = model.index(0, 0, model.index(3, 0))
     assert child.data().startswith("(ยังไม่ได้กรอกมาตรการ) ประเด็น:")
-    assert "i10 (๘๔.๕๐) ⚠" in model.index(0, 3, model.index(3, 0)).data()
+    assert "i10\u00a0(๘๔.๕๐)\u00a0⚠" in model.index(0, 3, model.index(3, 0)).data()
     ids = [m.id for m in plan.measures]
     harness.undo(qtbot)
     assert _plan(harness, qtbot, office_id).measures == []
@@ -262,7 +265,8 @@ def test_inline_edit_and_period_picker_are_saved(qtbot, demo):
     assert saved.measure == "กำหนดมาตรฐานการให้บริการ"
     assert saved.responsible == ["สำนักปลัด", "กองช่าง"]
     assert saved.period == Period("dates", "2025-11-15", "2026-09-30")
-    assert "๑๕ พ.ย. ๒๕๖๘ ถึง ๓๐ ก.ย. ๒๕๖๙" in model.index(index.row(), 2, index.parent()).data()
+    shown = model.index(index.row(), 2, index.parent()).data().replace("\u00a0", " ")
+    assert "๑๕ พ.ย. ๒๕๖๘ ถึง ๓๐ ก.ย. ๒๕๖๙" in shown
 
 
 def test_the_models_follow_the_rules(qtbot, qtmodeltester, db):
@@ -385,3 +389,123 @@ def test_an_empty_text_period_is_not_saved_until_text_is_typed(qtbot):
     with qtbot.waitSignal(picker.period_edited) as blocker:
         picker.flush()
     assert blocker.args == [Period("text", text="ตลอดปีงบประมาณ")]
+
+
+# -- fitting the window: the page in a 1024, 1366 and 1920 px wide window (the navigation list
+# takes 172 px of it) -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_at(qtbot, db_path):
+    """A function: the demo's plan for 2569 on a page ``width`` px wide, 560 px tall."""
+    harnesses = []
+
+    def open_at(width: int):
+        office_id = prepare_demo(db_path)
+        harness = open_page(qtbot, MeasuresPage, db_path, office_id, 2569, size=(width, 560))
+        harnesses.append(harness)
+        return harness
+
+    yield open_at
+    for harness in harnesses:
+        close(harness)
+
+
+def _measure_indexes(model, column: int):
+    for row in range(model.rowCount()):
+        group = model.index(row, 0)
+        for child in range(model.rowCount(group)):
+            yield model.index(child, column, group)
+
+
+def _text_room(tree, index) -> int:
+    """The width the view paints a cell's text in (its rect less the style's text margins)."""
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    return tree.visualRect(index).width() - 2 * margin
+
+
+def _wrapped_lines(text: str, font, width: int) -> list[str]:
+    """``text`` broken into lines the way an item view wraps it at ``width``."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def test_the_short_columns_give_way_to_the_measure_column():
+    narrowest = sum(column_widths(0))  # every column at its minimum
+    for width in range(narrowest, 2000, 7):
+        widths = column_widths(width)
+        assert sum(widths) == width
+        assert widths[0] >= MEASURE_MIN and widths[0] > max(widths[1:])
+    assert column_widths(852 - 337) < column_widths(1194 - 446)  # all four grow with the window
+    assert column_widths(narrowest - 50)[0] == MEASURE_MIN  # narrower: the tree scrolls sideways
+
+
+@pytest.mark.parametrize(("page_width", "most_lines"), [(852, 5), (1194, 3), (1748, 2)])
+def test_measure_rows_stay_short_and_no_word_is_cut(qtbot, demo_at, page_width, most_lines):
+    harness = demo_at(page_width)
+    tree, model = harness.page.tree, harness.page.model
+    header = tree.header()
+    assert header.sectionSize(0) >= MEASURE_MIN
+    assert header.sectionSize(0) > max(header.sectionSize(c) for c in (1, 2, 3))
+    assert header.length() <= tree.viewport().width()  # no sideways scrolling
+    metrics = QFontMetrics(tree.font())
+    tallest = most_lines * metrics.lineSpacing() + 8
+    indexes = list(_measure_indexes(model, 0))
+    assert len(indexes) == 13
+    for index in indexes:
+        assert tree.visualRect(index).height() <= tallest, index.data()
+    for column in range(4):
+        for index in _measure_indexes(model, column):
+            # Between two break chances (space, ZWSP) the text must fit, or it is cut with "…".
+            room = _text_room(tree, index)
+            for chunk in re.split("[ \u200b\n]", index.data()):
+                assert metrics.horizontalAdvance(chunk) <= room, (column, chunk, room)
+
+
+def test_the_detail_pane_fits_beside_the_tree_at_1024(qtbot, demo_at):
+    harness = demo_at(852)
+    page = harness.page
+    page.select_measure(9)
+    harness.idle(qtbot)
+    scroll = page.findChild(QScrollArea, "measureEditorScroll")
+    room = scroll.viewport().width()
+    assert page.editor.minimumSizeHint().width() <= room
+    assert page.editor.width() <= room  # nothing cut off at the right edge
+    assert page.tree.width() >= page.tree.minimumWidth()
+    for edit in page.editor.texts.values():
+        assert edit.mapTo(scroll.viewport(), edit.rect().topRight()).x() < room
+
+
+def test_a_narrow_window_scrolls_the_tree_rather_than_squeeze_the_measures(qtbot, demo_at):
+    harness = demo_at(700)
+    tree = harness.page.tree
+    assert tree.header().sectionSize(0) == MEASURE_MIN
+    assert tree.horizontalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize("page_width", [852, 1194])
+def test_an_item_code_stays_with_its_score_and_a_date_stays_whole(qtbot, demo_at, page_width):
+    harness = demo_at(page_width)
+    tree, model = harness.page.tree, harness.page.model
+    links = [i for i in _measure_indexes(model, 3) if "·" in i.data()]
+    assert len(links) >= 5
+    for index in links:
+        lines = _wrapped_lines(index.data(), tree.font(), _text_room(tree, index))
+        assert len(lines) > 1  # the column is narrow enough to wrap them
+        for line in lines:
+            assert re.match("[a-z]+[0-9]+(\u00a0\\([๐-๙.]+\\)(\u00a0⚠)?)?(\u00a0·)? ?$", line), line
+    periods = [i for i in _measure_indexes(model, 2) if "ถึง" in i.data()]
+    assert len(periods) >= 3
+    for index in _measure_indexes(model, 2):
+        for line in _wrapped_lines(index.data(), tree.font(), _text_room(tree, index)):
+            # Not "มี.ค." on one line and "๒๕๖๙" on the next.
+            assert not line.rstrip().endswith(".") and not re.match("\\d{4}", line), line

@@ -29,6 +29,10 @@ from ita_desktop.ui.suggestion_dialog import SuggestionDialog
 from ita_desktop.ui.widgets.labels import heading_label, hint_label
 
 TAG = "plan"
+# The detail pane takes about a third of the width: enough for its fields at 1024 px, while the
+# tree keeps room for the measure texts. Narrower than its fields, it scrolls rather than clips.
+SPLIT_SIZES = (640, 360)
+EDITOR_MIN_WIDTH = 280
 
 
 class MeasuresPage(Page):
@@ -69,15 +73,16 @@ class MeasuresPage(Page):
         self.editor.library_save_requested.connect(self._on_library_save_requested)
         self.editor.removal_requested.connect(lambda _id: self.remove_selected())
         scroll = QScrollArea()
+        scroll.setObjectName("measureEditorScroll")
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.editor)
-        split = QSplitter()
-        split.addWidget(self.tree)
-        split.addWidget(scroll)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([760, 480])
+        scroll.setMinimumWidth(EDITOR_MIN_WIDTH)
+        self.split = QSplitter()
+        self.split.setObjectName("measuresSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.tree)
+        self.split.addWidget(scroll)
+        self.split.setSizes(list(SPLIT_SIZES))  # kept in proportion as the window resizes
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -91,7 +96,7 @@ class MeasuresPage(Page):
         bar.addWidget(self.toolbar, 1)
         bar.addWidget(self.flash)
         layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
         self._show(None)
 
     def _build_toolbar(self) -> QToolBar:

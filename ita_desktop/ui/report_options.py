@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.domain.records import Signatory
-from ita_desktop.i18n.thai import format_year
 from ita_desktop.ui.report_choices import (
     DOCUMENTS,
     BuildRequest,
@@ -29,6 +28,7 @@ from ita_desktop.ui.widgets.labels import hint_label
 from ita_desktop.ui.widgets.thai_text import breakable_now
 
 GREY = QColor("#8a8f98")
+COVER_NOTE = "หน้าแรกมีตราสัญลักษณ์และชื่อหน่วยงาน"
 
 
 def _caption(text: str) -> QLabel:
@@ -48,10 +48,6 @@ class ReportOptions(QWidget):
         self._layout_of: dict[str, str] = {}  # kind → the layout last chosen for it
         self._signatories: tuple[Signatory, ...] = ()
 
-        self.heading = QLabel()
-        self.heading.setObjectName("reportsHeading")
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.heading.setWordWrap(True)
         self.documents = QListWidget()
         self.documents.setObjectName("documentList")
         self.documents.setAccessibleName("เอกสาร")
@@ -62,6 +58,11 @@ class ReportOptions(QWidget):
         self.documents.setCurrentRow(0)
         rows = self.documents.sizeHintForRow(0) * len(DOCUMENTS)
         self.documents.setFixedHeight(rows + 2 * self.documents.frameWidth() + 8)
+        # Wide enough for every name: a sideways scroll bar would cover the last row.
+        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.documents.setMinimumWidth(
+            self.documents.sizeHintForColumn(0) + 2 * self.documents.frameWidth() + 8
+        )
         self.documents.currentRowChanged.connect(self._on_document_chosen)
         self.year_note = hint_label("yearNote")
 
@@ -80,12 +81,18 @@ class ReportOptions(QWidget):
         for button in (self.thai_digits, self.arabic_digits):
             self.digits_group.addButton(button)
         self.digits_group.buttonToggled.connect(self._on_digits_toggled)
-        self.cover = QCheckBox("มีหน้าปก (ตราสัญลักษณ์และชื่อหน่วยงาน)")
+        self.cover = QCheckBox("มีหน้าปก")
         self.cover.setObjectName("coverOption")
+        self.cover.setToolTip(COVER_NOTE)
+        cover_note = hint_label("coverNote")
+        cover_note.setText(breakable_now(COVER_NOTE))
         self.cover.toggled.connect(lambda _on: self.options_changed.emit())
         self.signers = QListWidget()
         self.signers.setObjectName("signatoryList")
         self.signers.setAccessibleName("ผู้ลงนาม")
+        # A long name or role wraps within the panel rather than hiding a row under a scroll bar.
+        self.signers.setWordWrap(True)
+        self.signers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.signers.itemChanged.connect(lambda _item: self.options_changed.emit())
         self.signers_note = hint_label("signatoryNote")
 
@@ -95,7 +102,6 @@ class ReportOptions(QWidget):
         digits.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 0)
-        layout.addWidget(self.heading)
         caption = _caption("เอกสาร")
         caption.setBuddy(self.documents)
         layout.addWidget(caption)
@@ -109,6 +115,7 @@ class ReportOptions(QWidget):
         layout.addWidget(_caption("ตัวเลข"))
         layout.addLayout(digits)
         layout.addWidget(self.cover)
+        layout.addWidget(cover_note)
         caption = _caption("ผู้ลงนาม")
         caption.setBuddy(self.signers)
         layout.addWidget(caption)
@@ -122,9 +129,6 @@ class ReportOptions(QWidget):
     def set_context(self, context: ReportContext | None) -> None:
         """The office and year changed, or their data did: refill what depends on them."""
         self.context = context
-        self.heading.setText(
-            f"รายงาน ปีงบประมาณ พ.ศ. {format_year(context.year)}" if context else "รายงาน"
-        )
         for row, doc in enumerate(DOCUMENTS):
             item = self.documents.item(row)
             missing = missing_data(context, doc) if context else "ยังไม่ได้เลือกหน่วยงานและปี"

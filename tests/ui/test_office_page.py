@@ -1,12 +1,16 @@
 """The office page: fields checked in Thai beside them, units, signatories, logo — all undoable."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QStyle
 
 from ita_desktop.services import offices
 from ita_desktop.services.offices import MAX_LOGO_BYTES
 from ita_desktop.ui.pages.office_lists import SignatoryModel
+from ita_desktop.ui.widgets.thai_text import ZWSP, plain
 from tests.ui.shell_helpers import idle, open_window, read, read_file, sample_file, type_text
+
+LONG_POSITION = "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ รักษาราชการแทนปลัดองค์การบริหารส่วนตำบล"
 
 
 def _office(db):
@@ -211,3 +215,32 @@ def test_typing_is_kept_when_a_reload_arrives(qtbot, tmp_path, db_path):
     idle(qtbot, window)
     assert field.text() == "นครปฐ"
     assert read_file(db_path, _office).address == "๑๒๓ หมู่ ๔"
+
+
+def test_at_1024_by_700_the_page_fits_and_a_long_position_wraps(qtbot, tmp_path, db_path):
+    sample_file(db_path)
+    window = open_window(qtbot, db_path, tmp_path, size=(1024, 700))
+    page, editor = window.page("office"), window.page("office").signatories
+    editor.new_name.setText("นางสาวตัวอย่าง ขยันดี")
+    editor.new_position.setText(LONG_POSITION)
+    editor.add_button.click()
+    idle(qtbot, window)
+    qtbot.wait(50)  # the rows' new heights, then the page's layout
+    viewport = page.scroll.viewport()
+    assert not page.scroll.horizontalScrollBar().isVisible()
+    assert page.content.minimumSizeHint().width() <= viewport.width()
+    for widget in (editor.new_name, editor.new_position, editor.add_button, page.units.add_button):
+        assert widget.mapTo(viewport, QPoint(0, widget.height())).y() <= viewport.height()
+        assert widget.mapTo(viewport, QPoint(widget.width(), 0)).x() <= viewport.width()
+
+    table, model = editor.table, editor.model
+    assert table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideNone
+    shown = model.data(model.index(1, 1))
+    assert ZWSP in shown and plain(shown) == LONG_POSITION  # break points where Qt has none
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.EditRole) == LONG_POSITION
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    wrapped = table.fontMetrics().boundingRect(
+        QRect(0, 0, table.columnWidth(1) - 2 * margin, 10_000), Qt.TextFlag.TextWordWrap, shown
+    )
+    assert wrapped.height() >= 2 * table.fontMetrics().height()  # too long for one line here
+    assert table.rowHeight(1) >= wrapped.height()  # every line of it shows

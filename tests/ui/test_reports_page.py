@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
@@ -19,6 +19,8 @@ from ita_desktop.services import plan_builder, plans, results
 from ita_desktop.services.demo import demo_file as shipped_demo
 from ita_desktop.ui.pages import reports_page as reports_module
 from ita_desktop.ui.report_choices import DOCUMENTS, default_file_name, short_office_name
+from ita_desktop.ui.widgets.labels import HINT_STYLE, heading_label
+from ita_desktop.ui.widgets.thai_text import plain
 from tests.ui.page_helpers import prepare_demo, thai_fonts
 from tests.ui.shell_helpers import idle, open_window, save_grab
 
@@ -143,6 +145,39 @@ def test_the_year_printed_is_explained_and_missing_data_is_said(qtbot, demo):
     page.options.choose("measures")
     wait_built(qtbot, page)
     assert page.built.request.year == 2569
+
+
+def test_the_heading_and_hint_run_across_the_page_as_on_the_other_pages(qtbot, demo):
+    window, page = demo
+    assert page.heading.text() == "รายงาน ปีงบประมาณ พ.ศ. ๒๕๖๘"
+    assert page.heading.styleSheet() == heading_label("any").styleSheet()
+    assert page.note.styleSheet() == HINT_STYLE
+    assert plain(page.note.text()).startswith("เลือกเอกสาร")
+    assert not page.options.isAncestorOf(page.heading)
+
+    def left(widget) -> int:
+        return widget.mapTo(page, QPoint(0, 0)).x()
+
+    def top(widget) -> int:
+        return widget.mapTo(page, QPoint(0, 0)).y()
+
+    assert left(page.heading) < left(page.options)
+    assert left(page.heading) + page.heading.width() > left(page.preview)  # over both sides
+    assert top(page.note) + page.note.height() <= min(top(page.options), top(page.preview))
+    window.context_bar.select(year=2569)
+    idle(qtbot, window)
+    assert page.heading.text() == "รายงาน ปีงบประมาณ พ.ศ. ๒๕๖๙"
+
+
+def test_building_and_a_long_status_never_widen_the_page(qtbot, demo):
+    _window, page = demo
+    qtbot.wait(20)  # the layout the finished build asked for
+    narrowest = page.minimumSizeHint().width()
+    page.progress.show()
+    page._say("บันทึกแล้ว: " + "/โฟลเดอร์ที่ตั้งชื่อไว้ยาวมาก" * 12)
+    qtbot.wait(20)
+    assert page.minimumSizeHint().width() == narrowest
+    page.progress.hide()
 
 
 def test_thumbnails_and_pages_are_on_white(qtbot, demo):

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -24,9 +25,13 @@ from PySide6.QtWidgets import (
 from ita_desktop.domain.records import SIGNATORY_ROLES, Signatory
 from ita_desktop.ui.widgets.labels import HINT_STYLE
 from ita_desktop.ui.widgets.table_model import column_title
+from ita_desktop.ui.widgets.thai_text import breakable_now
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = "color: #b00020;"
+# The lists ask for the height of their rows, not Qt's 192 pixels each: the page lays out at
+# its asked-for height (its labels wrap), and the add rows must stay above the fold at 700.
+FIT_ROWS = QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents
 
 
 def _button(text: str, shortcut: str = "", tip: str = "") -> QPushButton:
@@ -58,6 +63,7 @@ class UnitsEditor(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("unitsList")
         self.list.setAccessibleName("ส่วนราชการ/กอง")
+        self.list.setSizeAdjustPolicy(FIT_ROWS)
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -75,14 +81,16 @@ class UnitsEditor(QWidget):
         add_row.addWidget(self.add_button)
         buttons = QHBoxLayout()
         self.up_button, self.down_button, self.remove_button = _move_buttons(buttons)
-        hint = QLabel("ดับเบิลคลิกหรือกด F2 เพื่อเปลี่ยนชื่อ")
+        # On a line of its own: beside the buttons it made the page too wide for 1024 pixels.
+        hint = QLabel(breakable_now("ดับเบิลคลิกหรือกด F2 เพื่อเปลี่ยนชื่อ"))
         hint.setStyleSheet(HINT_STYLE)
-        buttons.addWidget(hint)
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addLayout(add_row)
+        layout.addWidget(hint)
         layout.addWidget(self.message)
         self.new_name.returnPressed.connect(self._on_add_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -202,7 +210,9 @@ class SignatoryModel(QAbstractTableModel):
             Qt.ItemDataRole.EditRole,
         ):
             return None
-        return getattr(self._rows[index.row()], self.FIELDS[index.column()])
+        value = getattr(self._rows[index.row()], self.FIELDS[index.column()])
+        # Shown with word breaks so a long Thai position wraps in its cell; edited as typed.
+        return breakable_now(value) if role == Qt.ItemDataRole.DisplayRole else value
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -254,10 +264,18 @@ class SignatoriesEditor(QWidget):
         self.table = QTableView()
         self.table.setObjectName("signatoriesTable")
         self.table.setModel(self.model)
+        self.table.setSizeAdjustPolicy(FIT_ROWS)
         self.table.setItemDelegateForColumn(2, RoleDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        # Names and positions share the width and wrap, rows growing to fit: never "…".
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # room for marks above and below
+        rows.sectionResized.connect(lambda *_: self.table.updateGeometry())  # asks for the rows
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -266,6 +284,7 @@ class SignatoriesEditor(QWidget):
         self.new_name.setObjectName("newSignatoryName")
         self.new_name.setPlaceholderText("ชื่อ-สกุล")
         self.new_position = QLineEdit()
+        self.new_position.setObjectName("newSignatoryPosition")
         self.new_position.setPlaceholderText("ตำแหน่ง เช่น ปลัดองค์การบริหารส่วนตำบล")
         self.new_role = QComboBox()
         self.new_role.addItems(SIGNATORY_ROLES)
@@ -273,13 +292,13 @@ class SignatoriesEditor(QWidget):
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
+        # Name over position, each the full width, so their hints are never cut.
         add_row = QGridLayout()
         add_row.addWidget(self.new_name, 0, 0)
-        add_row.addWidget(self.new_position, 0, 1)
-        add_row.addWidget(self.new_role, 0, 2)
-        add_row.addWidget(self.add_button, 0, 3)
-        add_row.setColumnStretch(0, 2)
-        add_row.setColumnStretch(1, 3)
+        add_row.addWidget(self.new_role, 0, 1)
+        add_row.addWidget(self.new_position, 1, 0)
+        add_row.addWidget(self.add_button, 1, 1)
+        add_row.setColumnStretch(0, 1)
         buttons = QHBoxLayout()
         self.up_button, self.down_button, self.remove_button = _move_buttons(buttons)
         layout = QVBoxLayout(self)

@@ -33,6 +33,7 @@ from ita_desktop.ui.pages.office_lists import (
     UnitsEditor,
 )
 from ita_desktop.ui.read_only import saving_hint
+from ita_desktop.ui.widgets.thai_text import breakable_now
 
 TAG = "office"
 _PHONE = re.compile(r"^[0-9๐-๙\s\-+(),/]*(\s*ต่อ\s*[0-9๐-๙]+)?$")
@@ -153,8 +154,8 @@ class OfficePage(Page):
         left.addWidget(self._build_logo_box())
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(units_box, 1)
-        right.addWidget(signers_box, 1)
+        right.addWidget(units_box, 2)
+        right.addWidget(signers_box, 3)  # its rows are taller: positions wrap
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
         columns.addLayout(right, 6)
@@ -209,8 +210,9 @@ class OfficePage(Page):
         self.logo_error.setStyleSheet(ERROR_STYLE)
         self.logo_error.setWordWrap(True)
         self.logo_error.hide()
-        hint = QLabel("ไฟล์ PNG หรือ JPEG ขนาดไม่เกิน ๒ MB")
+        hint = QLabel(breakable_now("ไฟล์ PNG หรือ JPEG ขนาดไม่เกิน ๒ MB"))
         hint.setStyleSheet(HINT_STYLE)
+        hint.setWordWrap(True)
         buttons = QVBoxLayout()
         buttons.addWidget(self.logo_pick)
         buttons.addWidget(self.logo_clear)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.errors import UserError
-from ita_desktop.i18n.thai import format_count, format_number
+from ita_desktop.i18n.thai import format_count, format_number, format_year
 from ita_desktop.ui.pages.base import Page
 from ita_desktop.ui.pdf_preview import PdfPreview
 from ita_desktop.ui.printing import PrintJob
@@ -35,9 +35,12 @@ from ita_desktop.ui.report_choices import (
     load_report_context,
 )
 from ita_desktop.ui.report_options import ReportOptions
+from ita_desktop.ui.widgets.labels import heading_label, hint_label
+from ita_desktop.ui.widgets.thai_text import breakable_now
 
 log = logging.getLogger(__name__)
 PDF_FILTER = "ไฟล์ PDF (*.pdf)"
+HINT = "เลือกเอกสารและตัวเลือกทางซ้าย ตัวอย่างเอกสารอยู่ทางขวา — พิมพ์ได้ด้วย Ctrl+P จากทุกหน้า"
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,10 @@ class ReportsPage(Page):
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self._refresh)
 
+        self.heading = heading_label("reportsHeading")
+        self.heading.setText(self.title)
+        self.note = hint_label("reportsNote")
+        self.note.setText(breakable_now(HINT))
         self.options = ReportOptions()
         self.options.options_changed.connect(self._debounce.start)
         self.preview = PdfPreview()
@@ -131,30 +138,51 @@ class ReportsPage(Page):
         # A long saved-to path must not widen the window: the label gives way, its tip has all.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+        # The buttons head the choices and the status, page and zoom head the preview, so that
+        # neither side needs the other's width: the page fits a 1024-pixel screen.
         actions = QHBoxLayout()
         for button in (self.print_button, self.save_button, self.folder_button):
             actions.addWidget(button)
-        actions.addSpacing(12)
-        actions.addWidget(self.progress)
-        actions.addWidget(self.status, 1)
-        actions.addWidget(self.preview.controls)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(8, 0, 0, 0)
-        column.addLayout(actions)
-        column.addWidget(self.preview, 1)
+        actions.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.options)
-        scroll.setMinimumWidth(280)
+        scroll.setMinimumWidth(
+            self.options.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addLayout(actions)
+        left_column.addWidget(scroll, 1)
+        # While building, the bar and the status share what is left; they never widen the page.
+        state = QWidget()
+        state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        state_row = QHBoxLayout(state)
+        state_row.setContentsMargins(0, 0, 0, 0)
+        state_row.addWidget(self.progress)
+        state_row.addWidget(self.status, 1)
+        top = QHBoxLayout()
+        top.addWidget(state, 1)
+        top.addWidget(self.preview.controls)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(8, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.preview, 1)
         split = QSplitter()
-        split.addWidget(scroll)
+        split.setChildrenCollapsible(False)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([320, 960])
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addWidget(split, 1)
         self._update_buttons()
 
     # -- context and freshness ---------------------------------------------------------------
@@ -172,6 +200,9 @@ class ReportsPage(Page):
         if context is not None and (context.office_id, context.year) != (self.office_id, self.year):
             return  # an answer for a selection the clerk has left
         self.context = context
+        self.heading.setText(
+            f"{self.title} ปีงบประมาณ พ.ศ. {format_year(context.year)}" if context else self.title
+        )
         self.options.set_context(context)
         self._refresh()
 

@@ -142,6 +142,32 @@ def test_below_target_sentences(seed001, seed004):
     )
 
 
+def test_below_target_counts_items_from_the_criteria_and_below_from_the_scores():
+    current = seed004_assessment(items=False)
+    put(current, "item", "I1", "90")
+    put(current, "item", "I2", "95")
+    put(current, "item", "I3", "60")
+    put(current, "item", "E1", "99")
+    result = analyse(criteria_2564(), current)
+    assert below_target_sentence(result, "IIT") == (
+        "แบบวัด IIT จำนวน ๓๐ ข้อ มีคะแนนรายข้อ ๓ ข้อ ในจำนวนนี้มี ๑ ข้อ ที่ได้คะแนนน้อยกว่าร้อยละ ๘๕"
+    )
+    assert below_target_sentence(result, "EIT") == (
+        "แบบวัด EIT จำนวน ๑๕ ข้อ มีคะแนนรายข้อ ๑ ข้อ ทั้ง ๑ ข้อได้คะแนนตั้งแต่ร้อยละ ๘๕ ขึ้นไป"
+    )
+    # for the window: the file has no item scores of OIT
+    assert below_target_sentence(result, "OIT") == "แบบวัด OIT จำนวน ๔๓ ข้อ ยังไม่มีคะแนนรายข้อ"
+
+
+def test_documents_get_no_below_target_draft_without_item_scores():
+    """Seed 004's clerk wrote the counts in their own texts; a draft saying there are no item
+    scores would contradict them in the printout."""
+    drafts = all_drafts(analyse(criteria_2564(), seed004_assessment(items=False)), OFFICE)
+    assert [drafts[f"below_target:{c}"] for c in ("IIT", "EIT", "OIT")] == ["", "", ""]
+    scored = all_drafts(analyse(criteria_2564(), seed004_assessment()), OFFICE)
+    assert scored["below_target:IIT"].startswith("แบบวัด IIT จำนวน ๓๐ ข้อ มีจำนวน ๑๔ ข้อ")
+
+
 def test_indicator_analysis_up_as_seed_001(seed001):
     assert indicator_analysis(seed001, 2) == (
         "จากการวิเคราะห์ผลการประเมิน ITA ตัวชี้วัด การใช้งบประมาณ พบว่า\n"

@@ -194,16 +194,35 @@ def indicator_summary(analysis: Analysis, *, digits: Digits = "thai") -> str:
 
 
 def below_target_sentence(analysis: Analysis, code: str, *, digits: Digits = "thai") -> str:
-    """Seed 004: 'แบบวัด IIT จำนวน ๓๐ ข้อ มีจำนวน ๑๔ ข้อ ที่ได้คะแนนน้อยกว่าร้อยละ ๘๕'."""
+    """Seed 004: 'แบบวัด IIT จำนวน ๓๐ ข้อ มีจำนวน ๑๔ ข้อ ที่ได้คะแนนน้อยกว่าร้อยละ ๘๕'.
+
+    The number of items is the criteria's (all the instrument's items); how many are under the
+    target comes from the item scores, and when only some items have scores the sentence says
+    how many it counted."""
+    total = sum(1 for item in analysis.items if item.instrument == code)
     below = analysis.below_target_of(code)
+    scored = below.total if below else 0
     target = _target(analysis, digits)
-    if below is None or below.total == 0:
-        return f"แบบวัด {code} ยังไม่มีคะแนนรายข้อ"
-    total = format_count(below.total, digits=digits)
-    if below.count == 0:
-        return f"แบบวัด {code} จำนวน {total} ข้อ ทุกข้อได้คะแนนตั้งแต่ร้อยละ {target} ขึ้นไป"
+    if total == 0:
+        return f"แบบวัด {code} ไม่มีข้อคำถามรายข้อในเกณฑ์ของปีนี้"
+    items = f"แบบวัด {code} จำนวน {format_count(total, digits=digits)} ข้อ"
+    if scored == 0:
+        return f"{items} ยังไม่มีคะแนนรายข้อ"
     count = format_count(below.count, digits=digits)
-    return f"แบบวัด {code} จำนวน {total} ข้อ มีจำนวน {count} ข้อ ที่ได้คะแนนน้อยกว่าร้อยละ {target}"
+    if scored < total:
+        counted = format_count(scored, digits=digits)
+        items = f"{items} มีคะแนนรายข้อ {counted} ข้อ"
+        if below.count == 0:
+            return f"{items} ทั้ง {counted} ข้อได้คะแนนตั้งแต่ร้อยละ {target} ขึ้นไป"
+        return f"{items} ในจำนวนนี้มี {count} ข้อ ที่ได้คะแนนน้อยกว่าร้อยละ {target}"
+    if below.count == 0:
+        return f"{items} ทุกข้อได้คะแนนตั้งแต่ร้อยละ {target} ขึ้นไป"
+    return f"{items} มีจำนวน {count} ข้อ ที่ได้คะแนนน้อยกว่าร้อยละ {target}"
+
+
+def _has_item_scores(analysis: Analysis, code: str) -> bool:
+    below = analysis.below_target_of(code)
+    return bool(below and below.total)
 
 
 def _finding(analysis: Analysis, row: IndicatorRow, digits: Digits) -> str:
@@ -271,8 +290,12 @@ def all_drafts(analysis: Analysis, office_name: str, *, digits: Digits = "thai")
     }
     for row in analysis.instruments:
         drafts[f"instrument:{row.code}"] = instrument_sentence(analysis, row.code, digits=digits)
-        drafts[f"below_target:{row.code}"] = below_target_sentence(
-            analysis, row.code, digits=digits
+        # Without item scores there is nothing to say in a document ("ยังไม่มีคะแนนรายข้อ" is
+        # about the file, and would contradict a clerk who wrote the counts in their own text).
+        drafts[f"below_target:{row.code}"] = (
+            below_target_sentence(analysis, row.code, digits=digits)
+            if _has_item_scores(analysis, row.code)
+            else ""
         )
     for row in analysis.indicators:
         drafts[f"indicator:{row.number}"] = indicator_analysis(analysis, row.number, digits=digits)

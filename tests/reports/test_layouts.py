@@ -39,6 +39,24 @@ def test_every_shipped_layout_loads(path):
     assert any(b.kind == "signoff" for b in layout.blocks)
 
 
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_indicator_score_rows_are_labelled_alike(path):
+    """Where an indicator's score heads its items, the ข้อคำถาม cell beside it names it."""
+    for block in load_layout_file(path).blocks:
+        if block.source == "indicator_items":
+            (question,) = [c for c in block.columns if c.field == "item"]
+            assert question.lead == "คะแนนของตัวชี้วัด", path.stem
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_numbered_headings_are_layout_headings(path):
+    """A numbered heading (๓.๒ …) is a heading block, which says when it has nothing under it;
+    the heading a comments block prints only with comments may not be numbered."""
+    for block in load_layout_file(path).blocks:
+        if block.kind == "comments" and block.text:
+            assert not block.text[0].isdigit(), path.stem
+
+
 def test_a_default_for_every_document_and_every_seed_variant():
     names = {info.name: info for info in list_layouts()}
     for kind in KINDS:

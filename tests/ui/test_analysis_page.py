@@ -77,7 +77,7 @@ def test_charts_and_tables_show_this_year_against_last(page, qtmodeltester):
     assert p.indicators_model.index(1, 3).data() == "๐.๐๐"
     assert p.indicators_model.index(9, 4).data() == "๑๐"  # indicator 10 ranks last
     assert [p.below_model.index(r, 1).data() for r in range(2)] == ["i10", "o27"]
-    assert "แบบวัด IIT จำนวน ๑ ข้อ มีจำนวน ๑ ข้อ" in p.below_counts.text()
+    assert "แบบวัด IIT จำนวน ๒ ข้อ มีคะแนนรายข้อ ๑ ข้อ ในจำนวนนี้มี ๑ ข้อ" in p.below_counts.text()
     facts = p.facts.text()
     assert "ระดับผลการประเมิน: ผ่านดี (ปีที่แล้ว ผ่านดีเยี่ยม)" in facts
     assert "ลดลง ๒ ตัวชี้วัด (ที่ ๙-๑๐)" in facts

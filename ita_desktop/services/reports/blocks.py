@@ -1,14 +1,13 @@
 """A layout's blocks as flowables: title, headings, texts, lists, charts, tables, sign-off."""
 
-import io
-
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
-    Image,
-    NextPageTemplate,
+    KeepTogether,
     PageBreak,
+    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -18,7 +17,13 @@ from ita_desktop.domain import charts
 from ita_desktop.services.reports.cells import CellMaker
 from ita_desktop.services.reports.charts_pdf import chart_drawing
 from ita_desktop.services.reports.layouts import Block, Layout
-from ita_desktop.services.reports.model import DocumentData, fill, short_name
+from ita_desktop.services.reports.model import (
+    DocumentData,
+    fill,
+    list_entries,
+    own_number,
+    short_name,
+)
 from ita_desktop.services.reports.page import (
     FirstThatFits,
     KeepSpace,
@@ -27,7 +32,13 @@ from ita_desktop.services.reports.page import (
     switch_to,
 )
 from ita_desktop.services.reports.paras import para as new_para
-from ita_desktop.services.reports.table_blocks import table_flowables
+from ita_desktop.services.reports.table_blocks import (
+    NO_ROWS,
+    NoneLine,
+    ends_saying_none,
+    says_none_only,
+    table_flowables,
+)
 from ita_desktop.services.reports.tables import ThaiTable
 from ita_desktop.services.reports.text import ThaiStyles, numbered_list
 
@@ -102,34 +113,52 @@ class Renderer:
             styles.heading, size, spaceBefore=8, spaceAfter=4, keepWithNext=0
         )
         self.cells = CellMaker(styles, float(layout.table_font_size))
+        self.headings: set[int] = set()  # id() of the heading paragraphs made
 
     # -- story --------------------------------------------------------------------------------
 
     def story(self) -> list:
         out = []
         pending = None  # the KeepSpace of headings still waiting for what follows them
+        # A heading whose section (its blocks up to the next heading) printed nothing says so
+        # in one line; a heading right before another is the parent of a section, not empty.
+        unfilled = False  # the last heading has had nothing under it yet
+        blocks_since = 0  # blocks since that heading
         for block in self.layout.blocks:
+            if block.kind in ("heading", "signoff") and unfilled:
+                if blocks_since or block.kind == "signoff":
+                    out.append(self.none_line())
+                unfilled, pending = False, None
             wanted = block.orientation
             if wanted and wanted != self.orientation:
                 out += switch_to(wanted)
                 self.orientation = wanted
                 pending = None
+            blocks_since += 1
             flows = getattr(self, f"_{block.kind}")(block)
-            if not flows:
-                continue
+            if not flows or (says_none_only(flows) and ends_saying_none(out)):
+                continue  # nothing, or "(ยังไม่มีข้อมูล)" once more under the same one
             first = flows[0] if isinstance(flows[0], KeepSpace) else None
             if pending is not None and first is not None:
                 pending.grow(first.height - self.follow)  # the guess, replaced by the need
                 flows = flows[1:]
             elif block.kind == "heading":
                 pending = first
-            if block.kind != "heading":
-                pending = None
+            if block.kind == "heading":
+                unfilled, blocks_since = True, 0
+            else:
+                unfilled, pending = False, None
             if block.kind == "signoff":
-                out = keep_tail(out, flows[0])
+                out = keep_tail(out, flows[0], headings=self.headings, width=self.frame()[0])
             else:
                 out += flows
+        if unfilled:
+            out.append(self.none_line())
         return out
+
+    def none_line(self, text: str = "") -> NoneLine:
+        """The one line of a section or table that has nothing to print."""
+        return NoneLine(text or NO_ROWS, self.body)
 
     def keep(self, flowables: list, extra: float = 0) -> list:
         """``flowables`` after a KeepSpace for their height (plus ``extra``)."""
@@ -139,9 +168,11 @@ class Renderer:
             need += f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
         return [KeepSpace(need, height), *flowables]
 
-    def head(self, text: str) -> list:
-        """A heading inside a block, kept with the first lines of what follows it."""
-        return self.keep([self.para(text, self.heading)], self.follow)
+    def head(self, text: str, align: str | None = None) -> list:
+        """A heading, kept with the first lines of what follows it."""
+        heading = self.para(text, self.heading, align)
+        self.headings.add(id(heading))
+        return self.keep([heading], self.follow)
 
     def frame(self) -> tuple[float, float]:
         return frame_size(self.orientation)
@@ -170,9 +201,7 @@ class Renderer:
         return [*out, Spacer(1, 10)]
 
     def _heading(self, block: Block) -> list:
-        return self.keep(
-            [self.para(fill(block.text, self.data), self.heading, block.align)], self.follow
-        )
+        return self.head(fill(block.text, self.data), block.align)
 
     def _paragraph(self, block: Block) -> list:
         style = self.indented if block.indent else self.body
@@ -216,12 +245,33 @@ class Renderer:
         )
 
     def numbered(self, entries: list[str], numbering: str, style=None) -> list:
+        """A list in ``numbering``; entries the clerk numbered keep their numbers instead of
+        ours, and a bare dash in front of an entry gives way to our number ("none": as is)."""
         style = style or self.body
+        if numbering == "none":
+            return [self.para(e.strip(), style) for e in entries if e.strip()]
+        entries, own = list_entries(entries)
         if not entries:
             return []
-        if numbering == "none":
-            return [self.para(e, style) for e in entries]
-        return numbered_list(entries, style, numbering)
+        if own:
+            return self.own_numbered(entries, style)
+        return numbered_list(list(entries), style, numbering)
+
+    def own_numbered(self, entries, style) -> list:
+        """Entries under their own numbers ("๑) …"), later lines hanging as in our lists."""
+        labels = [own_number(e) for e in entries]
+        gap = style.fontSize * 0.4
+        hang = max(stringWidth(label, style.fontName, style.fontSize) for label in labels) + gap
+        hanging = self.styles.derive(
+            style, leftIndent=style.leftIndent + hang, bulletIndent=style.leftIndent
+        )
+        hanging.firstLineIndent = 0
+        out = []
+        for entry, label in zip(entries, labels, strict=True):
+            paragraph = new_para(entry[len(label) :].strip() if label else entry, hanging)
+            paragraph.bulletText = label or None
+            out.append(paragraph)
+        return out
 
     def _chart(self, block: Block) -> list:
         analysis = self.data.analysis
@@ -282,7 +332,7 @@ class Renderer:
                 f"{self.data.digit(n)}) {a.answer} {self.data.num(a.percent)} %"
                 for n, a in enumerate(answers, start=1)
             ]
-            out += self.numbered(entries, "dash")
+            out += self.numbered(entries, "dash")  # numbered "๑)": no dash in front
         return out
 
     def _below_target(self, block: Block) -> list:
@@ -296,7 +346,7 @@ class Renderer:
                 out.append(self.para(self.data.digit(sentence), self.indented))
             below = analysis.below_target_of(inst.code)
             entries = [
-                self.data.digit(f"{i.code} {i.text} ({self.data.num(i.score)} คะแนน)")
+                self.data.digit(f"{_item_label(i.code, i.text)} ({self.data.num(i.score)} คะแนน)")
                 for i in (below.items if below else ())
             ]
             out += self.numbered(entries, block.numbering or "dash")
@@ -370,41 +420,51 @@ class Renderer:
         return [FirstThatFits(signed(12, 18), signed(2, 10))]
 
 
-def keep_tail(story: list, tail: Flowable) -> list:
-    """``story`` with ``tail`` after it, kept with the end of a table that ends the story."""
+def _item_label(code: str, text: str) -> str:
+    """ "I1 ข้อความ", or the code alone when the criteria do not know the item's wording."""
+    return f"{code} {text.strip()}".strip()
+
+
+class KeepLastLines(KeepTail):
+    """The story's last paragraph and the sign-off after it: when both do not fit, the
+    paragraph's last two lines (or all of a short one) go over with the sign-off."""
+
+    def split(self, availWidth, availHeight):
+        paragraph = self.table
+        height = paragraph.wrapOn(self.canv, availWidth, availHeight)[1]
+        room = min(availHeight, height - 2 * paragraph.style.leading + 1)
+        parts = paragraph.split(availWidth, room) if room > 0 else []
+        if len(parts) >= 2:
+            return [*parts[:-1], KeepLastLines(parts[-1], self.tail, self.gap)]
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and frame._atTop:
+            return [paragraph, Spacer(1, self.gap), self.tail]  # taller than a page
+        return []  # whole, on the next page
+
+
+def keep_tail(story: list, tail: Flowable, *, headings: set[int], width: float) -> list:
+    """``story`` with ``tail`` (the sign-off) after it, never alone on the last page: kept with
+    the end of a table that ends the story, or with the last lines of its last paragraph (and
+    that paragraph's heading, when it is the section's only line: "(ยังไม่มีข้อมูล)")."""
     end = len(story)
     while end and isinstance(story[end - 1], Spacer):
         end -= 1
-    if not end or not isinstance(story[end - 1], ThaiTable):
+    if not end:
         return [*story, tail]
+    last = story[end - 1]
     gap = sum(spacer.height for spacer in story[end:])
-    return [*story[: end - 1], KeepTail(story[end - 1], tail, gap)]
-
-
-def cover_page(data: DocumentData, layout: Layout, styles: ThaiStyles, first: str) -> list:
-    """A cover: the office's logo, the title lines, the office and where it is."""
-    out = [Spacer(1, 3 * cm)]
-    if data.office.logo:
-        try:
-            logo = Image(io.BytesIO(data.office.logo))
-            scale = min(4.5 * cm / logo.imageHeight, 4.5 * cm / logo.imageWidth)
-            logo.drawWidth, logo.drawHeight = logo.imageWidth * scale, logo.imageHeight * scale
-            logo.hAlign = "CENTER"
-            out += [logo, Spacer(1, 1.5 * cm)]
-        except Exception:
-            out.append(Spacer(1, 6 * cm))
-    else:
-        out.append(Spacer(1, 6 * cm))
-    lines = layout.cover or (layout.title,)
-    title = styles.derive(styles.title, 24, spaceAfter=6)
-    for line in lines:
-        text = fill(line, data)
-        if text.strip():
-            out.append(new_para(text, title))
-    out.append(Spacer(1, 4 * cm))
-    office = styles.derive(styles.title, 20, spaceAfter=4)
-    for line in ("{office}", "{place}"):
-        text = fill(line, data)
-        if text.strip():
-            out.append(new_para(text, office))
-    return [*out, NextPageTemplate(first), PageBreak()]
+    if isinstance(last, ThaiTable):
+        return [*story[: end - 1], KeepTail(last, tail, gap)]
+    if not isinstance(last, Paragraph):
+        return [*story[: end - 1], KeepTogether([*story[end - 1 :], tail])]  # a chart
+    gap += last.getSpaceAfter()
+    start = end - 1
+    before = start - 1
+    while before >= 0 and isinstance(story[before], (KeepSpace, Spacer)):
+        before -= 1
+    lines = last.wrap(width, 1e6)[1] / last.style.leading
+    if before >= 0 and id(story[before]) in headings and lines < 2.5:
+        start = before  # a heading over one or two lines: they go over together
+    if start < end - 1:
+        return [*story[:start], KeepTogether([*story[start:end], *story[end:], tail])]
+    return [*story[: end - 1], KeepLastLines(last, tail, gap)]

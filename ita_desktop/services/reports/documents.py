@@ -1,17 +1,21 @@
 """Build a document (A–D) or the annual pack as PDF bytes, from the database alone."""
 
+import io
 from collections.abc import Callable
 from dataclasses import replace
 
+from reportlab.lib.units import cm
+from reportlab.platypus import Image, NextPageTemplate, PageBreak, Spacer
 from sqlite_utils import Database
 
 from ita_desktop.domain.records import Signatory
 from ita_desktop.errors import UserError
 from ita_desktop.i18n.thai import Digits
-from ita_desktop.services.reports.blocks import Renderer, cover_page
+from ita_desktop.services.reports.blocks import Renderer
 from ita_desktop.services.reports.layouts import KINDS, Layout, get_layout
 from ita_desktop.services.reports.model import DocumentData, fill, load_document
 from ita_desktop.services.reports.page import render, switch_to
+from ita_desktop.services.reports.paras import para as new_para
 from ita_desktop.services.reports.text import ThaiStyles
 
 DOCUMENT_KINDS = (*KINDS, "pack")
@@ -209,3 +213,32 @@ def build_pack(
     )
     progress(1.0, "เสร็จแล้ว")
     return pdf
+
+
+def cover_page(data: DocumentData, layout: Layout, styles: ThaiStyles, first: str) -> list:
+    """A cover: the office's logo, the title lines, the office and where it is."""
+    out = [Spacer(1, 3 * cm)]
+    if data.office.logo:
+        try:
+            logo = Image(io.BytesIO(data.office.logo))
+            scale = min(4.5 * cm / logo.imageHeight, 4.5 * cm / logo.imageWidth)
+            logo.drawWidth, logo.drawHeight = logo.imageWidth * scale, logo.imageHeight * scale
+            logo.hAlign = "CENTER"
+            out += [logo, Spacer(1, 1.5 * cm)]
+        except Exception:
+            out.append(Spacer(1, 6 * cm))
+    else:
+        out.append(Spacer(1, 6 * cm))
+    lines = layout.cover or (layout.title,)
+    title = styles.derive(styles.title, 24, spaceAfter=6)
+    for line in lines:
+        text = fill(line, data)
+        if text.strip():
+            out.append(new_para(text, title))
+    out.append(Spacer(1, 4 * cm))
+    office = styles.derive(styles.title, 20, spaceAfter=4)
+    for line in ("{office}", "{place}"):
+        text = fill(line, data)
+        if text.strip():
+            out.append(new_para(text, office))
+    return [*out, NextPageTemplate(first), PageBreak()]

@@ -42,6 +42,54 @@ class Grid:
 
 Value = str | Items | Grid
 
+# A clerk's own list marker at the start of an entry: a bare dash or bullet, which our numbering
+# replaces, or a number ("๑)", "1.", "(๒)"), which is kept instead of ours. A number must not run
+# on into digits, so "๘๕.๕๐ คะแนน" and "๑.๑" are text, not markers.
+_BULLET = re.compile(r"^[-–—•●▪◦·*]\s*")
+_OWN_NUMBER = re.compile(r"^\(?[0-9๐-๙]{1,3}[.)](?![0-9๐-๙])\s*")
+
+
+def own_number(entry: str) -> str:
+    """The number an entry starts with ("๑)", "1.", "(๒)"), or "" when it has none."""
+    found = _OWN_NUMBER.match(entry.strip())
+    return found.group(0).strip() if found else ""
+
+
+def without_bullet(entry: str) -> str:
+    """``entry`` without a bare dash or bullet in front: "-จัดให้…" → "จัดให้…"."""
+    return _BULLET.sub("", entry.strip(), count=1)
+
+
+def list_entries(entries) -> tuple[tuple[str, ...], bool]:
+    """(the non-empty entries, whether they keep their own numbers).
+
+    A list any of whose entries is numbered by the clerk prints as written, our numbers left
+    out ("- ๑) …" loses its dash); otherwise bare dashes and bullets are taken off, so that
+    ours do not stand beside them.
+    """
+    kept = tuple(e.strip() for e in entries if e.strip())
+    bare = tuple(without_bullet(e) for e in kept)
+    if any(own_number(b) for b in bare):
+        return tuple(b if own_number(b) else e for e, b in zip(kept, bare, strict=True)), True
+    return tuple(b for b in bare if b), False
+
+
+def entries_value(entries, head: str = "") -> Value:
+    """A list for a cell: Items to be numbered, or the lines as written when the clerk numbered
+    them (a cell cannot number some entries and not others)."""
+    kept, own = list_entries(entries)
+    if own:
+        return "\n".join(t for t in (head.strip(), *kept) if t)
+    return Items(kept, head.strip())
+
+
+def numbered_entry(number: str, entry: str) -> str:
+    """ "๒. จัดให้…" from "-จัดให้…"; an entry with its own number keeps it instead of ours."""
+    entry = without_bullet(entry)
+    if own_number(entry):
+        return entry
+    return f"{number}. {entry}".strip()
+
 
 @dataclass(frozen=True)
 class Texts:

@@ -5,7 +5,14 @@ from dataclasses import dataclass, field
 
 from ita_desktop.domain.records import STATUSES, Measure, Progress
 from ita_desktop.i18n.thai import format_date_range, format_month_range, year_month
-from ita_desktop.services.reports.model import DocumentData, Grid, Items, Value, short_name
+from ita_desktop.services.reports.model import (
+    DocumentData,
+    Grid,
+    Value,
+    entries_value,
+    numbered_entry,
+    short_name,
+)
 
 Row = dict[str, Value]
 DONE, DOING, TODO = STATUSES
@@ -176,7 +183,9 @@ def _weak_items(data: DocumentData) -> list[Group]:
                     "short_name": short_name(name),
                     "score": data.num(inst.score),
                     "indicators": Grid(indicators),
-                    "total": data.digit(below.total if below else 0),
+                    "total": data.digit(
+                        sum(1 for i in analysis.items if i.instrument == inst.code)
+                    ),
                     "count": data.digit(below.count if below else 0),
                     "summary": data.digit(summary),
                 },
@@ -231,7 +240,7 @@ def _issue(data: DocumentData, measure: Measure) -> str:
     for code in measure.items:
         item = _criteria_item(data, code)
         score = _item_score(data, code)
-        text = f"{code} {item.text}" if item else code
+        text = f"{code} {item.text}".strip() if item else code
         if score is not None:
             text += f" ได้ {data.num(score)} คะแนน"
         lines.append(data.digit(text))
@@ -245,7 +254,8 @@ def _finding(data: DocumentData, measure: Measure) -> str:
         if item is None or data.criteria is None:
             continue
         indicator = data.criteria.indicator(item.indicator)
-        text = f"ผลคะแนนด้านตัวชี้วัดด้านที่ {indicator.number} {indicator.name} หัวข้อการประเมิน {item.text}"
+        topic = item.text.strip() or f"ข้อ {item.code}"  # wording the criteria do not know
+        text = f"ผลคะแนนด้านตัวชี้วัดด้านที่ {indicator.number} {indicator.name} หัวข้อการประเมิน {topic}"
         score = _item_score(data, code)
         if score is not None:
             text += f" มีค่าคะแนนเท่ากับ {data.num(score)}"
@@ -273,7 +283,7 @@ def _status_cells(data: DocumentData, progress: Progress | None) -> dict[str, Va
     results = tuple(data.digit(r) for r in progress.results if r.strip())
     when = f"เมื่อวันที่ {data.date(progress.date_done)}" if progress.date_done else ""
     if results:
-        cells[column] = Items(results + ((when,) if when else ()))
+        cells[column] = entries_value(results + ((when,) if when else ()))
     else:
         cells[column] = when or "/"
     return cells
@@ -304,13 +314,12 @@ def measure_row(data: DocumentData, number: int, measure: Measure) -> Row:
         "finding": data.digit(finding),
         "number": number_text,
         "measure": data.digit(measure.measure.strip()),
-        "measure_numbered": f"{number_text}. {data.digit(measure.measure.strip())}",
+        "measure_numbered": numbered_entry(number_text, data.digit(measure.measure)),
         "issue": _issue(data, measure),
         "analysis": data.digit(analysis),
-        "steps": Items(tuple(data.digit(s) for s in measure.steps if s.strip())),
-        "measure_steps": Items(
-            tuple(data.digit(s) for s in measure.steps if s.strip()),
-            data.digit(measure.measure.strip()),
+        "steps": entries_value(data.digit(s) for s in measure.steps),
+        "measure_steps": entries_value(
+            (data.digit(s) for s in measure.steps), data.digit(measure.measure)
         ),
         "responsible": "\n".join(data.digit(r) for r in measure.responsible if r.strip()),
         "period": _period(data, measure, "abbreviated"),
@@ -323,9 +332,7 @@ def measure_row(data: DocumentData, number: int, measure: Measure) -> Row:
         "status": status,
         "status_text": status_text,
         "date_done": data.date(progress.date_done) if progress and progress.date_done else "",
-        "results": Items(tuple(data.digit(r) for r in progress.results if r.strip()))
-        if progress
-        else Items(()),
+        "results": entries_value(data.digit(r) for r in progress.results) if progress else "",
         "outcome": data.digit(progress.outcome.strip()) if progress else "",
         "remark": data.digit(progress.remark.strip()) if progress else "",
     }

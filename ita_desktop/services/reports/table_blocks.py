@@ -5,10 +5,30 @@ from reportlab.platypus import Spacer
 
 from ita_desktop.services.reports.layouts import Block
 from ita_desktop.services.reports.model import fill
+from ita_desktop.services.reports.page import KeepSpace
+from ita_desktop.services.reports.paras import Para
 from ita_desktop.services.reports.rows import OTHER, Group, table_groups
 from ita_desktop.services.reports.tables import TableBuilder
 
 NO_ROWS = "(ยังไม่มีข้อมูล)"
+
+
+class NoneLine(Para):
+    """The line that says a section or table has nothing to show; said once where several
+    would stand together (the ranking table and its highest/lowest rows)."""
+
+
+def says_none_only(flows: list) -> bool:
+    """Whether ``flows`` only say there is nothing ("(ยังไม่มีข้อมูล)" without a caption)."""
+    return any(isinstance(f, NoneLine) for f in flows) and all(
+        isinstance(f, (NoneLine, KeepSpace, Spacer)) for f in flows
+    )
+
+
+def ends_saying_none(story: list) -> bool:
+    """Whether the last thing ``story`` prints is such a line."""
+    last = next((f for f in reversed(story) if not isinstance(f, (KeepSpace, Spacer))), None)
+    return isinstance(last, NoneLine)
 
 
 def _heading(renderer, template: str, group: Group) -> str:
@@ -48,9 +68,7 @@ def table_flowables(renderer, block: Block) -> list:
                 blocks.append(builder.group_block(group, heading, block.empty))
         table = builder.build(blocks)
         if table is None:
-            return renderer.keep(
-                [*out, renderer.para(fill(block.empty or NO_ROWS, data), renderer.body)]
-            )
+            return renderer.keep([*out, renderer.none_line(fill(block.empty, data))])
         return [*_kept(renderer, out, table), Spacer(1, 8)]
 
 
@@ -71,7 +89,7 @@ def _tables_per_group(
     data = renderer.data
     out = []
     if not groups:
-        return [renderer.para(fill(block.empty or NO_ROWS, data), renderer.body)]
+        return [renderer.none_line(fill(block.empty, data))]
     for group in groups:
         outer = []
         if group.children and block.headings:
@@ -94,12 +112,7 @@ def _tables_per_group(
             table = builder.build([builder.group_block(inner, "", block.empty)])
             if table is None:
                 out += renderer.keep(
-                    [
-                        *head,
-                        renderer.para(
-                            fill(block.empty or NO_ROWS, data, inner.fields), renderer.body
-                        ),
-                    ]
+                    [*head, renderer.none_line(fill(block.empty, data, inner.fields))]
                 )
             else:
                 out += [*_kept(renderer, head, table), Spacer(1, 6)]

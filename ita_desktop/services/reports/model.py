@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from ita_desktop.domain.criteria import Criteria
 from ita_desktop.domain.drafts import all_drafts
-from ita_desktop.domain.records import ROUNDS, Office, Plan, Progress, Signatory
+from ita_desktop.domain.records import OFFICE_KINDS, ROUNDS, Office, Plan, Progress, Signatory
 from ita_desktop.errors import UserError
 from ita_desktop.i18n.thai import (
     Digits,
@@ -21,8 +21,21 @@ from ita_desktop.i18n.thai import (
 )
 from ita_desktop.services.offices import get_office
 from ita_desktop.services.plans import find_plan, progress_of
+from ita_desktop.services.reports.text.segment import add_words
 from ita_desktop.services.summary import YearAnalysis, analyse_year
 from ita_desktop.storage import assessments as assessment_store
+
+# What stands before a place's own name: the kind of office, its abbreviation, ตำบล/อำเภอ/จังหวัด.
+_PLACE_KINDS = (*OFFICE_KINDS[:-1], "อบต.", "อบจ.", "ทต.", "ทม.", "ทน.", "ตำบล", "อำเภอ", "จังหวัด")
+_PLACE_PREFIXES = re.compile("^(?:" + "|".join(map(re.escape, _PLACE_KINDS)) + r")\s*")
+
+
+def place_words(office: Office) -> list[str]:
+    """The office's own names, which no dictionary has (ลาดหญ้า, its อำเภอ and จังหวัด), for the
+    line breaker to keep whole; the kind of office and "อำเภอ"/"จังหวัด" are taken off."""
+    names = [office.name, office.district, office.province]
+    names += [unit.name for unit in office.units]
+    return [_PLACE_PREFIXES.sub("", name.strip()) for name in names if name.strip()]
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,7 @@ def load_document(
 ) -> DocumentData:
     """The content of one document; UserError (Thai) when the file lacks what it needs."""
     office = get_office(db, office_id)
+    add_words(place_words(office))
     data = DocumentData(
         kind, year, digits, office, list(office.signatories if signatories is None else signatories)
     )

@@ -114,11 +114,12 @@ def add_words(words: Iterable[str]) -> None:
     """Keep ``words`` whole as well: names of the office, its district and province (ลาดหญ้า),
     which no dictionary has. Words with spaces are ignored. Call it before building a report
     (it empties the segmentation caches when a word is new)."""
+    global _keep
     new = {w.strip() for w in words} - _keep
     new = {w for w in new if w and not any(map(is_break_space, w)) and _has_thai(w)}
     if not new:
         return
-    _keep.update(new)
+    _keep = _keep | new  # a new set: a print thread may be reading the old one
     for cached in (_dictionary, _keep_pattern, atoms, finer):
         cached.cache_clear()
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_desktop.domain.serialize import criteria_from_data
+from ita_desktop.domain.serialize import criteria_from_data, criteria_to_data
+from ita_desktop.services.criteria import shipped_criteria
 from ita_desktop.services.share_format import unpack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +78,8 @@ def test_file_carries_the_criteria_of_every_assessment(name):
     assert set(content["criteria"]) == years
     for year, data in content["criteria"].items():
         assert criteria_from_data(data, year).year == int(year)
+        shipped = criteria_to_data(shipped_criteria()[int(year)])
+        assert data == json.loads(json.dumps(shipped)), "criteria edited: run build_fixtures.py"
 
 
 @pytest.mark.parametrize("name", sorted(FILES))

@@ -75,6 +75,14 @@ def test_a_parent_heading_takes_no_line_and_a_full_section_none(pdfs):
     assert squash("๕.๑ ข้อเสนอแนะจากผู้ตรวจประเมินข้อเสนอแนะสำหรับการประเมินตาม") in recommended
 
 
+def test_a_chain_of_headings_stays_with_the_first_lines_under_it(tmp_path):
+    """001's "๒." and "๒.๑" headings once stayed at the foot of a page, their text on the next."""
+    db, office_id = seed_database(tmp_path, "001")
+    pdf = Pdf(build(db, office_id, kind="analysis", year=2568, layout="analysis-001"), tmp_path)
+    (page,) = [i for i in range(len(pdf.pages)) if squash("๒. ข้อเสนอแนะต่อผล") in pdf.page_flat(i)]
+    assert squash("๒.๑ ข้อเสนอแนะจากผู้ตรวจข้อเสนอแนะสำหรับการประเมินตาม") in pdf.page_flat(page)
+
+
 def test_the_ranking_without_rows_says_it_once(pdfs):
     """The ranking table and its highest/lowest rows are both empty in 000's analysis."""
     flat = pdfs["000-analysis"].flat

@@ -128,7 +128,8 @@ class Renderer:
             if block.kind in ("heading", "signoff") and unfilled:
                 if blocks_since or block.kind == "signoff":
                     out.append(self.none_line())
-                unfilled, pending = False, None
+                    pending = None  # the heading has its line; a parent heading keeps waiting
+                unfilled = False
             wanted = block.orientation
             if wanted and wanted != self.orientation:
                 out += switch_to(wanted)

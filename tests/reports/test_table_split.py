@@ -82,3 +82,48 @@ def test_a_table_kept_with_its_sign_off_splits_the_same_way(styles, tmp_path):
     assert isinstance(rest, KeepTail)
     pages = _parts_per_page(tmp_path, [KeepTail(_table(styles), tail, 8)])
     assert len(pages) > 1 and set(pages.values()) == {1}, pages
+
+
+def _lines_table(styles, *rows: int) -> tuple[ThaiTable, TableBuilder]:
+    """A one-column table whose rows hold ``rows`` lines each."""
+    data = DocumentData(
+        kind="analysis", year=2567, digits="thai", office=Office("สำนักงาน"), signatories=[]
+    )
+    columns = (Column("ข้อความ", field="text", width=Decimal(1)),)
+    builder = TableBuilder(data, columns, CellMaker(styles, 14.0), WIDTH, 2000, "none")
+    texts = [
+        {"text": "\n".join(f"แถว {r} บรรทัดที่ {n}" for n in range(1, lines + 1))}
+        for r, lines in enumerate(rows, start=1)
+    ]
+    return builder.build([builder.group_block(Group({}, texts))]), builder
+
+
+def _lines(part: ThaiTable) -> list[str]:
+    """The lines of the rows a part holds, as "row.line"."""
+    out = []
+    for row in part.body:
+        text = row.cells[0].value if hasattr(row.cells[0], "value") else row.cells[0]
+        out += [line.split()[1] + "." + line.split()[3] for line in str(text).split("\n") if line]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("rows", "room_lines", "first"),
+    [
+        ((2, 5), 2, ["1.1", "1.2"]),  # two of five lines would stay behind: the row moves
+        ((2, 5), 4, ["1.1", "1.2"]),  # four fit, but one line would go over alone: it moves
+        ((2, 7), 5, ["1.1", "1.2", "2.1", "2.2", "2.3", "2.4"]),  # 4 stay, 3 go over
+        ((2, 8), 4, ["1.1", "1.2", "2.1", "2.2", "2.3", "2.4"]),  # 4 stay, 4 go over
+    ],
+)
+def test_a_row_is_cut_only_with_three_lines_on_each_side(styles, rows, room_lines, first):
+    table, builder = _lines_table(styles, *rows)
+    leading = builder.cells.style().leading
+    above, _ = _lines_table(styles, rows[0])
+    avail = above.wrap(WIDTH, 2000)[1] + room_lines * leading + 8
+    parts = table.split(WIDTH, avail)
+    assert _lines(parts[0]) == first
+    assert isinstance(parts[1], PageBreak)
+    assert _lines(parts[0]) + _lines(parts[2]) == [
+        f"{r}.{n}" for r, lines in enumerate(rows, start=1) for n in range(1, lines + 1)
+    ]

@@ -7,7 +7,8 @@ from reportlab.platypus import PageBreak
 from ita_desktop.services.reports.cells import height
 
 PAD_X, PAD_TOP, PAD_BOTTOM = 4.0, 4.5, 3.0  # room above for stacked marks; text looks centred
-MIN_PIECE = 40.0  # a row is cut to fill a page only when two or three lines of it fit
+MIN_PIECE = 40.0  # a group is cut to fill a page only when two or three lines of it fit
+MIN_LINES = 3  # a row is cut only with three lines or more on each side of the page break
 
 
 class RowSplitting:
@@ -25,6 +26,23 @@ class RowSplitting:
             firsts.append(result[0])
             rests.append(result[1])
         return replace(row, cells=firsts), replace(row, cells=rests)
+
+    def _least_cut(self) -> float:
+        """The height of the smallest part of a cut row: MIN_LINES lines and the padding."""
+        return MIN_LINES * self.cells.style().leading + PAD_TOP + PAD_BOTTOM
+
+    def _cut_lines(self, row, room: float):
+        """``_cut`` keeping MIN_LINES lines on each side: a short row (a date in two lines, a
+        three-line step) moves whole rather than leave a line or two behind; None if it does."""
+        leading, least = self.cells.style().leading, self._least_cut()
+        for _ in range(MIN_LINES):
+            cut = self._cut(row, room)
+            if cut is None or not any(cut[0].cells) or self.row_height(cut[0]) < least - 1e-6:
+                return None
+            if not any(cut[1].cells) or self.row_height(cut[1]) >= least - 1e-6:
+                return cut
+            room -= leading  # too few lines would go over: send one more
+        return None
 
     def _continued(self, row, room: float) -> list:
         """``row`` as continuation rows each at most ``room`` high."""
@@ -99,8 +117,8 @@ class RowSplitting:
                     if used >= 2 * MIN_PIECE:
                         break
                 lead += whole if used < 2 * MIN_PIECE else min(whole, used)
-            elif h > 2 * MIN_PIECE and self._cut(row, 1e6):
-                lead += MIN_PIECE
+            elif h >= 2 * self._least_cut() and self._cut(row, 1e6):
+                lead += self._least_cut()
             else:
                 lead += h
             break
@@ -142,12 +160,8 @@ class RowSplitting:
                 return whole
             first, rest, end = cut
         else:
-            cut = self._cut(body[i], left)
-            leading = self.cells.style().leading
-            if cut and any(cut[1].cells) and self.row_height(cut[1]) < 2 * leading:
-                # one line alone at the top of the next page: two go over instead
-                cut = self._cut(body[i], left - leading)
-            if cut is None or not any(cut[0].cells) or self.row_height(cut[0]) > left:
+            cut = self._cut_lines(body[i], left)
+            if cut is None or not any(cut[1].cells) or self.row_height(cut[0]) > left:
                 return whole
             first, rest, end = [cut[0]], [cut[1]], i + 1
         this_page = self.make([*body[: i - len(head)], *head, *first])

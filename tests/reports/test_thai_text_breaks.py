@@ -31,6 +31,10 @@ REVIEWED = [
     ("จุดบริการของสำนักปลัด", "สำนักปลัด"),
     ("ช่องทางการใช้งาน โดยดำเนินการปรับปรุงข้อมูลพื้นฐาน", "ดำเนินการ"),
     ("ผู้รับผิดชอบ กองคลัง กองช่าง กองการศึกษาฯ", "กองช่าง"),
+    ("แจ้งบุคลากรรับทราบ เนื่องจากรายงานการรับทรัพย์สินและประโยชน์อื่นใด", "รายงาน"),
+    ("ผลการประเมินในภาพรวมอยู่ในระดับ (ผ่านดี)", "ผ่านดี"),
+    ("ประชาสัมพันธ์ผ่านหอกระจายข่าวของหมู่บ้าน", "หอกระจายข่าว"),
+    ("ครุภัณฑ์ในแต่ละส่วนงานเป็นระยะ", "ส่วนงาน"),
 ]
 CODES = ["i๑๕", "e๖", "E๑๑", "o๑๔", "i15"]
 
@@ -59,6 +63,22 @@ def test_no_line_ends_inside_a_word_of_the_vocabulary(text, word, cell):
     inside = set(range(start + 1, start + len(word)))
     for width in range(60, 301):
         assert not _cuts(text, width, cell) & inside, (word, width)
+
+
+@pytest.mark.parametrize(
+    ("text", "atom"),
+    [
+        ("มาตรการคุ้มครองผู้ร้องเรียน", "ผู้ร้องเรียน"),
+        ("คู่มือและผู้อนุญาต", "ผู้อนุญาต"),
+        ("ตัวชี้วัดที่ ๓ การใช้อำนาจ", "การใช้อำนาจ"),
+    ],
+)
+def test_a_line_never_ends_with_the_word_that_makes_a_noun(text, atom):
+    assert (atom, 1) in atoms(text)
+
+
+def test_the_words_that_make_nouns_are_not_glued_over_a_space():
+    assert [a for a, _ in atoms("การ ความ ผู้ O12")] == ["การ", " ", "ความ", " ", "ผู้", " ", "O12"]
 
 
 def test_the_word_newmm_cut_is_one_atom_and_its_neighbours_stay_words():

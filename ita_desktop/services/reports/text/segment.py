@@ -221,6 +221,10 @@ def _words(chunk: str) -> list[tuple[str, int]]:
     return out
 
 
+# Words that make a noun of the word after them and never end a line without it.
+_BOUND = frozenset({"ผู้", "การ", "ความ"})
+
+
 def _glue(raw: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Join what must not start or end a line to its neighbour."""
     out: list[tuple[str, int]] = []
@@ -249,6 +253,7 @@ def _glue(raw: list[tuple[str, int]]) -> list[tuple[str, int]]:
                 or all(ch in _NO_BREAK_SPACES for ch in piece)
                 or prev[0][-1] in _NO_BREAK_SPACES
                 or prev[0][-1] == "\u2060"
+                or (prev[0] in _BOUND and _has_thai(piece[0]))  # ผู้|ร้องเรียน, การ|ใช้อำนาจ
             )
         ):
             out[-1] = (prev[0] + piece, max(prev[1], kind))

@@ -83,6 +83,17 @@ def test_a_chain_of_headings_stays_with_the_first_lines_under_it(tmp_path):
     assert squash("๒.๑ ข้อเสนอแนะจากผู้ตรวจข้อเสนอแนะสำหรับการประเมินตาม") in pdf.page_flat(page)
 
 
+def test_a_label_line_of_the_clerks_text_stays_with_the_paragraph_after_it(tmp_path):
+    """001's "ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT survey)" once ended page 4, its text on 5."""
+    db, office_id = seed_database(tmp_path, "001")
+    pdf = Pdf(
+        build(db, office_id, kind="development", year=2569, layout="development-001"), tmp_path
+    )
+    label = squash("ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT survey)")
+    (page,) = [i for i in range(len(pdf.pages)) if label in pdf.page_flat(i)]
+    assert squash("(EIT survey)เทศบาลตำบล") in pdf.page_flat(page)
+
+
 def test_the_ranking_without_rows_says_it_once(pdfs):
     """The ranking table and its highest/lowest rows are both empty in 000's analysis."""
     flat = pdfs["000-analysis"].flat

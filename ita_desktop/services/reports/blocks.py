@@ -185,8 +185,15 @@ class Renderer:
         return new_para(text, style)
 
     def lines(self, text: str, style=None) -> list:
-        """Paragraphs of a text the clerk typed: one per line, empty lines left out."""
-        return [self.para(line.strip(), style) for line in text.split("\n") if line.strip()]
+        """Paragraphs of a text the clerk typed: one per line, empty lines left out. A short
+        line before a long one is a label ("ส่วนที่ ๒ ผู้ประเมิน…"): kept with it at a page foot."""
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        style = style or self.body
+        label = self.styles.derive(style, keepWithNext=1)
+        return [
+            self.para(line, label if _is_label(line, lines[i + 1 :]) else style)
+            for i, line in enumerate(lines)
+        ]
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -469,3 +476,10 @@ def keep_tail(story: list, tail: Flowable, *, headings: set[int], width: float) 
     if start < end - 1:
         return [*story[:start], KeepTogether([*story[start:end], *story[end:], tail])]
     return [*story[: end - 1], KeepLastLines(last, tail, gap)]
+
+
+LABEL_CHARS = 60  # a line this short is less than one printed line at every body size
+
+
+def _is_label(line: str, after: list[str]) -> bool:
+    return bool(after) and len(line) <= LABEL_CHARS < len(after[0])

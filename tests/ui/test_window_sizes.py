@@ -49,3 +49,25 @@ def test_every_page_fits_a_1024_by_700_window(qtbot, tmp_path):
     _visit_every_page(qtbot, window)
     assert window.minimumSizeHint().width() <= MOST_WINDOW
     window.close()
+
+
+def test_every_step_of_a_measure_shows_whole_in_a_1024_window(qtbot, tmp_path):
+    """The steps were measured at the editor's first width and printed "…" once it narrowed."""
+    db_path = tmp_path / "demo.sqlite"
+    prepare_demo(db_path)
+    thai_fonts()
+    window = open_window(qtbot, db_path, tmp_path, size=SMALL_SCREEN)
+    window.context_bar.select(year=2569)
+    window.show_page("measures")
+    idle(qtbot, window)
+    page = window.page("measures")
+    page.tree.setCurrentIndex(page.model.index(0, 0, page.model.index(0, 0)))
+    idle(qtbot, window)
+    table = page.editor.steps.table
+    assert table.rowCount() >= 4
+    qtbot.waitUntil(
+        lambda: all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount()))
+    )
+    needs = [table.sizeHintForRow(r) for r in range(table.rowCount())]
+    assert max(needs) > min(needs)  # the steps wrap to different numbers of lines
+    window.close()

@@ -1,6 +1,6 @@
 """Editors for the short lists of a measure: its steps (+ − ↑ ↓) and its responsible units."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.i18n.thai import to_thai_digits
+from ita_desktop.ui.widgets.wrap_delegate import WrapDelegate
 
 ROW_LINES = 2
 MAX_ROWS_SHOWN = 8  # more steps scroll inside the table
@@ -40,9 +41,13 @@ class StepsEditor(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(WrapDelegate(self.table))
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit())
+        # Once the new width is laid out: rows measured inside the resize keep the old width.
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: QTimer.singleShot(0, self, self._fit)
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked

@@ -2,7 +2,13 @@
 (QTreeView does not measure wrapped text)."""
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+)
 
 PADDING = 8  # above and below the text: Thai upper and lower marks must not touch the grid
 
@@ -16,12 +22,14 @@ class PaddedDelegate(QStyledItemDelegate):
 
 
 class WrapDelegate(QStyledItemDelegate):
-    """Sizes each cell to its text wrapped at the column's width (spanned rows: the view's)."""
+    """Sizes each cell to its text wrapped at the column's width (spanned rows: the view's), as
+    it is painted: a table's own measure leaves Thai lines out ("…") where it is narrow."""
 
-    def __init__(self, view: QTreeView):
+    def __init__(self, view: QTreeView | QTableView):
         super().__init__(view)
         self._view = view
-        view.header().sectionResized.connect(lambda *_: view.scheduleDelayedItemsLayout())
+        if isinstance(view, QTreeView):
+            view.header().sectionResized.connect(lambda *_: view.scheduleDelayedItemsLayout())
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         base = super().sizeHint(option, index)
@@ -46,6 +54,8 @@ class WrapDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), bounds.height() + PADDING))
 
     def _width(self, index) -> int:
+        if isinstance(self._view, QTableView):
+            return self._view.columnWidth(index.column())
         header = self._view.header()
         parent = index.parent()
         if self._view.isFirstColumnSpanned(index.row(), parent):

@@ -46,6 +46,13 @@ def test_a_group_that_does_not_fit_is_cut_at_a_row_boundary(demo_analysis):
     assert squash("การเปิดโอกาสให้เกิดการมีส่วนร่วม") in pdf.page_flat(later)
 
 
+def test_a_heading_goes_over_with_the_count_and_the_first_item_under_it(demo_analysis):
+    """The count sentence keeps its first item, and the heading keeps both."""
+    (heading,) = _page_of(demo_analysis, "๔. ข้อที่ได้คะแนนต่ำกว่าร้อยละ ๘๕")
+    assert _page_of(demo_analysis, "แบบวัด IIT จำนวน ๑๕ ข้อ") == [heading]
+    assert heading in _page_of(demo_analysis, "- i๑๑ เจ้าหน้าที่ในหน่วยงาน")
+
+
 def test_the_sign_off_follows_the_last_table(demo_analysis):
     pdf = demo_analysis
     last = pdf.page_flat(len(pdf.pages) - 1)

@@ -350,15 +350,17 @@ class Renderer:
         out = []
         for inst in self._instruments():
             sentence = self.data.texts.get([f"below_target:{inst.code}"])
-            if sentence:
-                out.append(self.para(self.data.digit(sentence), self.indented))
             below = analysis.below_target_of(inst.code)
             entries = [
                 self.data.digit(f"{_item_label(i.code, i.text)} ({self.data.num(i.score)} คะแนน)")
                 for i in (below.items if below else ())
             ]
+            if sentence:  # at a page foot, over with the first item it counts
+                style = self.styles.derive(self.indented, keepWithNext=int(bool(entries)))
+                out.append(self.para(self.data.digit(sentence), style))
             out += self.numbered(entries, block.numbering or "dash")
-        return out
+        # Under the heading: its first sentence and item (the heading's KeepSpace takes this).
+        return self.keep(out[:2]) + out[2:] if out else []
 
     def _plan_intro(self, block: Block) -> list:
         plan = self.data.plan
